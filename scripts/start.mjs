@@ -1,0 +1,28 @@
+// `npm start`: builds when the sources are newer than the build, then runs the server.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const built = join(root, 'dist/src/server.js');
+
+/** Newest modification time under the given folders. */
+function newest(dirs) {
+  let latest = 0;
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else latest = Math.max(latest, statSync(path).mtimeMs);
+    }
+  };
+  for (const dir of dirs) if (existsSync(join(root, dir))) walk(join(root, dir));
+  return latest;
+}
+
+if (!existsSync(built) || newest(['src', 'indexer']) > statSync(built).mtimeMs) {
+  console.log('Building…');
+  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+await import(built);

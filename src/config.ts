@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/**
+ * Environment -> typed configuration. The only module that reads `process.env`.
+ *
+ * @remarks Every variable is documented by its `.describe()` text; the README's
+ * configuration table is checked against this schema by a test.
+ */
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const listFromEnv = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s.length > 0));
+
+export const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port the API listens on'),
+    HOST: z.string().min(1).default('0.0.0.0').describe('Interface the API binds to'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info')
+      .describe('pino log level'),
+    SEARCH_ENGINE: z
+      .enum(['sqlite', 'meilisearch'])
+      .optional()
+      .describe('Engine: `sqlite` (embedded, default) or `meilisearch` (default when MEILI_URL is set)'),
+    SQLITE_PATH: z.string().min(1).default('data/articles.db').describe('SQLite database file of the embedded engine'),
+    MEILI_URL: z.url({ protocol: /^https?$/ }).optional().describe('Meilisearch base URL, e.g. http://localhost:7700'),
+    MEILI_API_KEY: z.string().min(1).optional().describe('Meilisearch API key (server side only, never sent to clients or logs)'),
+    MEILI_INDEX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,200}$/, 'letters, digits, - and _ only')
+      .default('articles')
+      .describe('Meilisearch index uid'),
+    SEED_ON_EMPTY: booleanFromEnv.default(true).describe('Index `seed/` at start-up when the index is empty'),
+    SEED_PATH: z.string().min(1).default('seed').describe('Folder indexed by SEED_ON_EMPTY'),
+    ADMIN_API_KEY: z
+      .string()
+      .min(16, 'must be at least 16 characters')
+      .optional()
+      .describe('Enables POST/DELETE /api/articles with `Authorization: Bearer <key>`'),
+    CORS_ORIGINS: listFromEnv.default([]).describe('Comma-separated origins allowed by CORS (empty: same-origin only)'),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600).describe('Requests per client IP per minute on /api (0 disables)'),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000).describe('Time budget for one request, engine call included'),
+    TRUST_PROXY: z.string().default('loopback').describe("Express 'trust proxy' setting, for client IPs behind a proxy"),
+    RAW_PAGE_TIMEZONE: z
+      .string()
+      .default('UTC')
+      .describe('Timezone of the "Section HH:MM Month DD, YYYY" line of raw .txt pages (IANA name)'),
+  })
+  .transform((env) => ({ ...env, SEARCH_ENGINE: env.SEARCH_ENGINE ?? (env.MEILI_URL ? 'meilisearch' : 'sqlite') }));
+
+/** The parsed configuration. */
+export type Config = z.output<typeof ConfigSchema>;
+
+/** Thrown when the environment holds a bad value; the message names each variable. */
+export class ConfigError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(`Invalid configuration: ${issues.map((i) => `${i.variable}: ${i.message}`).join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the configuration once, at boot. Empty strings count as unset. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(defined);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? 'env'), message: issue.message })),
+    );
+  }
+  return parsed.data;
+}
+
+/** Names of the variables the service reads, for the README check and `.env.example`. */
+export const CONFIG_VARIABLES = Object.keys(ConfigSchema.in.shape) as (keyof typeof ConfigSchema.in.shape)[];

@@ -1,0 +1,98 @@
+/**
+ * One error model for the whole service: every failure that can reach a client is an
+ * `AppError` with a stable `code`, an HTTP status and an optional `cause` that never
+ * leaves the process.
+ */
+
+/** Stable, documented error codes. Clients branch on these, never on wording. */
+export const ErrorCode = {
+  invalidParameter: 'invalid_parameter',
+  unknownParameter: 'unknown_parameter',
+  notFound: 'not_found',
+  articleNotFound: 'article_not_found',
+  invalidArticle: 'invalid_article',
+  payloadTooLarge: 'payload_too_large',
+  unsupportedMediaType: 'unsupported_media_type',
+  unauthorized: 'unauthorized',
+  forbidden: 'forbidden',
+  writesDisabled: 'writes_disabled',
+  rateLimited: 'rate_limited',
+  timeout: 'timeout',
+  engineUnavailable: 'engine_unavailable',
+  shuttingDown: 'shutting_down',
+  internal: 'internal_error',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** A problem with one input field: `path` is the parameter name or a dotted path. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+interface AppErrorOptions {
+  detail?: string;
+  errors?: FieldIssue[];
+  cause?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Base of every error the service reports. */
+export class AppError extends Error {
+  readonly detail: string | undefined;
+  readonly errors: FieldIssue[] | undefined;
+  readonly headers: Record<string, string> | undefined;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    title: string,
+    options: AppErrorOptions = {},
+  ) {
+    super(title, { cause: options.cause });
+    this.name = 'AppError';
+    this.detail = options.detail;
+    this.errors = options.errors;
+    this.headers = options.headers;
+  }
+}
+
+/** 400: one or more request parameters are invalid. */
+export class ValidationError extends AppError {
+  constructor(errors: FieldIssue[], code: ErrorCode = ErrorCode.invalidParameter) {
+    const names = [...new Set(errors.map((e) => e.path))].join(', ');
+    super(code, 400, code === ErrorCode.unknownParameter ? 'Unknown parameter' : 'Invalid request parameter', {
+      detail: `Check: ${names}`,
+      errors,
+    });
+    this.name = 'ValidationError';
+  }
+}
+
+/** 404 for an unknown resource. */
+export class NotFoundError extends AppError {
+  constructor(code: ErrorCode = ErrorCode.notFound, detail?: string) {
+    super(code, 404, 'Not found', detail === undefined ? {} : { detail });
+    this.name = 'NotFoundError';
+  }
+}
+
+/**
+ * 503: the search engine cannot answer. Adapters wrap their vendor errors in this one;
+ * the vendor's message stays in `cause` and is never rendered.
+ */
+export class EngineUnavailableError extends AppError {
+  constructor(cause?: unknown) {
+    super(ErrorCode.engineUnavailable, 503, 'Search engine unavailable', {
+      detail: 'The search engine is not reachable right now; retry shortly.',
+      cause,
+      headers: { 'Retry-After': '2' },
+    });
+    this.name = 'EngineUnavailableError';
+  }
+}
+
+/** Type guard usable across module boundaries. */
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

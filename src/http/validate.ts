@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import { ErrorCode, ValidationError, type FieldIssue } from '../errors.js';
+
+/**
+ * Parses request input with a zod schema, or throws a `ValidationError` naming every
+ * offending parameter. Unknown parameters get their own code so a typo is obvious.
+ * Query-string problems name the parameter; body problems keep the full path (`0.title`).
+ */
+export function parseRequest<S extends z.ZodType>(schema: S, input: unknown, source: 'query' | 'body' = 'query'): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const unknown: FieldIssue[] = [];
+  const invalid: FieldIssue[] = [];
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) unknown.push({ path: key, message: 'is not a known parameter' });
+    } else {
+      // A query-string problem is reported on the parameter itself ("facets", not "facets.1").
+      const path = source === 'query' ? issue.path.slice(0, 1) : issue.path;
+      invalid.push({ path: path.map(String).join('.') || '(request)', message: issue.message });
+    }
+  }
+  if (invalid.length > 0) throw new ValidationError([...invalid, ...unknown]);
+  throw new ValidationError(unknown, ErrorCode.unknownParameter);
+}

@@ -1,0 +1,31 @@
+import type { Config } from '../../config.js';
+import type { Logger } from '../../logger.js';
+import type { ArticleIndex, SearchEngine } from '../search-engine.js';
+
+/**
+ * The one place that picks an adapter from the configuration. Adapters are imported
+ * lazily so that a SQLite deployment never loads the Meilisearch client and vice versa.
+ */
+export async function openSearchEngine(config: Config, logger: Logger): Promise<SearchEngine> {
+  if (config.SEARCH_ENGINE === 'meilisearch') {
+    const { createMeilisearchEngine } = await import('./meilisearch/index.js');
+    return createMeilisearchEngine({ ...meiliOptions(config), logger, timeoutMs: Math.min(config.REQUEST_TIMEOUT_MS, 2_000) });
+  }
+  const { openSqliteEngine } = await import('./sqlite/index.js');
+  return openSqliteEngine({ path: config.SQLITE_PATH, logger });
+}
+
+/** Opens the write side for the indexer and the admin API. */
+export async function openArticleIndex(config: Config, logger: Logger): Promise<ArticleIndex> {
+  if (config.SEARCH_ENGINE === 'meilisearch') {
+    const { createMeilisearchIndex } = await import('./meilisearch/index.js');
+    return createMeilisearchIndex({ ...meiliOptions(config), logger });
+  }
+  const { openSqliteIndex } = await import('./sqlite/index.js');
+  return openSqliteIndex({ path: config.SQLITE_PATH, logger });
+}
+
+function meiliOptions(config: Config) {
+  if (!config.MEILI_URL) throw new Error('SEARCH_ENGINE=meilisearch needs MEILI_URL');
+  return { url: config.MEILI_URL, apiKey: config.MEILI_API_KEY, indexUid: config.MEILI_INDEX };
+}

@@ -1,0 +1,41 @@
+import { foldCase } from '../../../text/normalize.js';
+
+/**
+ * Facet values <-> small integer ids. Values that differ only in case or accents share an
+ * id (as Meilisearch groups them); the first spelling seen is the one shown.
+ */
+export class Dictionary {
+  readonly #ids = new Map<string, number>();
+  readonly #names: string[] = [];
+
+  /** Id of a value, adding it when new. */
+  add(value: string): number {
+    const key = foldCase(value);
+    let id = this.#ids.get(key);
+    if (id === undefined) {
+      id = this.#names.length;
+      this.#ids.set(key, id);
+      this.#names.push(value);
+    }
+    return id;
+  }
+
+  /** Id of a value compared case- and accent-insensitively, or -1. */
+  find(value: string): number {
+    return this.#ids.get(foldCase(value)) ?? -1;
+  }
+
+  /** Display spelling of an id. */
+  name(id: number): string {
+    return this.#names[id] ?? '';
+  }
+
+  get size(): number {
+    return this.#names.length;
+  }
+
+  /** Every id whose display spelling satisfies a test (for facet-value search). */
+  *entries(): IterableIterator<[id: number, name: string]> {
+    for (let id = 0; id < this.#names.length; id++) yield [id, this.#names[id]!];
+  }
+}

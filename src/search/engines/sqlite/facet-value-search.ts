@@ -1,0 +1,48 @@
+import { allowedTypos } from '../../../text/edit-distance.js';
+import { escapeHtml, foldCase } from '../../../text/normalize.js';
+import { matchPrefix } from '../../../text/prefix-match.js';
+import type { FacetSearchQuery } from '../../facet-search.schema.js';
+import { markTypedPrefix } from '../../highlight/prefix-highlight.js';
+import { parseQuery } from '../../query/parse-query.js';
+import type { FacetValueHit } from '../../search-engine.js';
+import type { ColumnStore } from './column-store.js';
+import { compareText, facetCounts, facetDictionary } from './facets.js';
+import { compileFilters } from './filters.js';
+import type { FtsReader } from './fts-reader.js';
+import { resolveMatches } from './matcher.js';
+import type { Vocabulary } from './vocabulary.js';
+
+interface Deps {
+  fts: FtsReader;
+  store: ColumnStore;
+  vocab: Vocabulary;
+}
+
+/**
+ * Facet-value search, as Meilisearch's facet-search: a value matches when its folded text
+ * starts with what was typed, within the typo budget of the typed length; counts cover the
+ * search's matches and filters (ignoring the facet's own filter for section and authors);
+ * best counts first, then value.
+ * @example q "north ko" on sections -> [{ value: "North Korea", count: 15, highlight: "<mark>North Ko</mark>rea" }]
+ */
+export function searchFacetValues(query: FacetSearchQuery, deps: Deps): FacetValueHit[] {
+  const { store } = deps;
+  const filters = compileFilters(query.filters, store);
+  const parsed = parseQuery(query.query);
+  const matches = parsed.terms.length || parsed.excluded.length ? resolveMatches(parsed, filters, deps).docs : undefined;
+  const counts = facetCounts(store, matches, filters, query.facet);
+  const typed = foldCase(query.q).replace(/\s+/g, ' ').trim();
+  const budget = allowedTypos(typed.length);
+  const hits: FacetValueHit[] = [];
+  for (const [id, value] of facetDictionary(store, query.facet).entries()) {
+    const count = counts[id]!;
+    if (count === 0) continue;
+    if (typed === '') {
+      hits.push({ value, count, highlight: escapeHtml(value) });
+      continue;
+    }
+    const match = matchPrefix(typed, foldCase(value), budget);
+    if (match) hits.push({ value, count, highlight: markTypedPrefix(value, match.length) });
+  }
+  return hits.sort((a, b) => b.count - a.count || compareText(a.value, b.value)).slice(0, query.limit);
+}

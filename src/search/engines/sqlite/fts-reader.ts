@@ -1,0 +1,60 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './database.js';
+
+/** Column weights of the BM25 score: a title match counts most, then the summary. */
+export const BM25_WEIGHTS = { title: 6, summary: 2, body: 1 } as const;
+
+/**
+ * The FTS5 queries the engine runs, prepared once. Results come back as typed arrays of docs
+ * in ascending order (FTS5's natural order), ready for the column store.
+ */
+export class FtsReader {
+  readonly #docs: Statement;
+  readonly #count: Statement;
+  readonly #scored: Statement;
+  readonly #titleDocs: Statement;
+  readonly #titleScored: Statement;
+
+  constructor(db: Db) {
+    const w = BM25_WEIGHTS;
+    this.#docs = db.prepare('SELECT rowid FROM article_fts WHERE article_fts MATCH ?').pluck();
+    this.#count = db.prepare('SELECT count(*) FROM article_fts WHERE article_fts MATCH ?').pluck();
+    this.#scored = db
+      .prepare(`SELECT rowid, bm25(article_fts, ${w.title}, ${w.summary}, ${w.body}) FROM article_fts WHERE article_fts MATCH ?`)
+      .raw();
+    this.#titleDocs = db.prepare('SELECT rowid FROM title_fts WHERE title_fts MATCH ?').pluck();
+    this.#titleScored = db.prepare('SELECT rowid, bm25(title_fts) FROM title_fts WHERE title_fts MATCH ?').raw();
+  }
+
+  /** Docs matching an FTS5 expression, ascending. */
+  docs(expression: string): Int32Array {
+    return Int32Array.from(this.#docs.all(expression) as number[]);
+  }
+
+  /** How many docs match, without fetching them. */
+  count(expression: string): number {
+    return this.#count.get(expression) as number;
+  }
+
+  /** BM25 score (higher is better) of every matching doc. */
+  scores(expression: string): Map<number, number> {
+    return toScoreMap(this.#scored.all(expression) as [number, number][]);
+  }
+
+  /** Docs whose title matches, ascending. */
+  titleDocs(expression: string): Int32Array {
+    return Int32Array.from(this.#titleDocs.all(expression) as number[]);
+  }
+
+  /** Title-only BM25 of every doc whose title matches. */
+  titleScores(expression: string): Map<number, number> {
+    return toScoreMap(this.#titleScored.all(expression) as [number, number][]);
+  }
+}
+
+/** FTS5's bm25() is negative (lower is better); we keep positive scores. */
+function toScoreMap(rows: [number, number][]): Map<number, number> {
+  const scores = new Map<number, number>();
+  for (const [doc, score] of rows) scores.set(doc, -score);
+  return scores;
+}

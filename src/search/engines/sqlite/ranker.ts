@@ -1,0 +1,152 @@
+import type { ColumnStore } from './column-store.js';
+import { anyOf, inColumns, someTerms, type FtsAlternative } from './fts-query.js';
+import type { FtsReader } from './fts-reader.js';
+import type { QueryPlan } from './query-plan.js';
+
+/**
+ * Above this many matches, BM25 gives way to recency inside the summary and body buckets:
+ * FTS5 scores every match (about 1.5 µs each), and a news reader deep in a huge bucket is
+ * better served by the newest. Title buckets are always scored (titles are short and few).
+ */
+export const BM25_MATCH_LIMIT = 5_000;
+
+/** What ranking needs to know about a search. */
+export interface RankRequest {
+  plan: QueryPlan;
+  /** Matches that pass the filters, ascending. */
+  docs: Int32Array;
+  /** Set when partial matches are included: 1 for docs that hold every word. */
+  allWords?: Uint8Array;
+  /** Matches before filtering; bounds the cost of scoring. */
+  unfilteredMatches: number;
+  /** How many ranked docs are needed (offset + page size). */
+  windowEnd: number;
+}
+
+/**
+ * The ranking rules, in order (docs/ranking.md):
+ * 1. words: docs holding every query word first; partial matches by the summed rarity (idf)
+ *    of the words they hold;
+ * 2. typo: exact forms before typo-corrected ones;
+ * 3. attribute: a query word in the title, then in the summary, then only in the body;
+ * 4. BM25 within the bucket (title BM25 for title matches);
+ * 5. newest first.
+ * Buckets are built lazily and only as far as the page needs.
+ */
+export class Ranker {
+  constructor(
+    readonly fts: FtsReader,
+    readonly store: ColumnStore,
+  ) {}
+
+  rank(request: RankRequest): Int32Array {
+    const { docs, allWords, windowEnd } = request;
+    const full = allWords ? docs.filter((d) => allWords[d] === 1) : docs;
+    const ranked = this.#rankAllWords(request, full);
+    if (!allWords || ranked.length >= windowEnd) return ranked.subarray(0, windowEnd);
+    const partial = docs.filter((d) => allWords[d] !== 1);
+    const rest = this.#rankPartial(request, partial, windowEnd - ranked.length);
+    const out = new Int32Array(ranked.length + rest.length);
+    out.set(ranked);
+    out.set(rest, ranked.length);
+    return out;
+  }
+
+  /** Rules 2-5 over docs that hold every word. */
+  #rankAllWords(request: RankRequest, docs: Int32Array): Int32Array {
+    if (docs.length === 0) return docs;
+    const { plan, windowEnd } = request;
+    const hasTypos = plan.terms.some((t) => t.typos.length > 0);
+    const exact = hasTypos ? this.#bitmap(this.fts.docs(someAll(plan, 'exact'))) : undefined;
+    const anyForm = someTerms(plan.terms.map((t) => anyOf([...t.exact, ...t.typos])));
+    const titleScores = this.fts.titleScores(anyForm);
+    // Computed only when the page reaches past the title buckets.
+    const summary = lazy(() => this.#bitmap(this.fts.docs(inColumns(['summary'], anyForm))));
+    const score = lazy(() => this.#bm25(request, allTermsExpression(plan, ['exact', 'typos'])));
+    const out: number[] = [];
+    for (const typoBucket of hasTypos ? [false, true] : [false]) {
+      const bucket = exact ? docs.filter((d) => (exact[d] !== 1) === typoBucket) : docs;
+      this.#appendSorted(out, bucket.filter((d) => titleScores.has(d)), (d) => titleScores.get(d)!, windowEnd);
+      if (out.length >= windowEnd) break;
+      const rest = bucket.filter((d) => !titleScores.has(d));
+      this.#appendSorted(out, rest.filter((d) => summary()[d] === 1), score(), windowEnd);
+      this.#appendSorted(out, rest.filter((d) => summary()[d] !== 1), score(), windowEnd);
+      if (out.length >= windowEnd) break;
+    }
+    return Int32Array.from(out);
+  }
+
+  /** Rule 1 for partial matches: summed idf of the words held, then BM25, then newest. */
+  #rankPartial(request: RankRequest, docs: Int32Array, needed: number): Int32Array {
+    if (docs.length === 0 || needed <= 0) return new Int32Array(0);
+    const coverage = new Map<number, number>();
+    for (const term of request.plan.terms) {
+      const held = this.fts.docs(anyOf([...term.exact, ...term.typos, ...term.stems]));
+      for (const d of held) coverage.set(d, (coverage.get(d) ?? 0) + term.idf);
+    }
+    const anyExpression = someTerms(request.plan.terms.map((t) => anyOf([...t.exact, ...t.typos, ...t.stems])));
+    const bm25 = this.#bm25(request, anyExpression);
+    const sorted = Array.from(docs).sort(
+      (a, b) => (coverage.get(b) ?? 0) - (coverage.get(a) ?? 0) || compareScore(bm25, a, b) || this.#newer(a, b),
+    );
+    return Int32Array.from(sorted.slice(0, needed));
+  }
+
+  /** BM25 scores when affordable, else undefined (recency decides). */
+  #bm25(request: RankRequest, expression: string): ((d: number) => number) | undefined {
+    if (request.unfilteredMatches > BM25_MATCH_LIMIT) return undefined;
+    const scores = this.fts.scores(expression);
+    return (d) => scores.get(d) ?? 0;
+  }
+
+  /** Appends docs by score desc then newest, only as many as the window still needs. */
+  #appendSorted(out: number[], docs: Int32Array, score: ((d: number) => number) | undefined, windowEnd: number): void {
+    const room = windowEnd - out.length;
+    if (room <= 0 || docs.length === 0) return;
+    const sorted = score
+      ? Array.from(docs).sort((a, b) => score(b) - score(a) || this.#newer(a, b))
+      : this.#newest(docs, room);
+    for (let i = 0; i < sorted.length && i < room; i++) out.push(sorted[i]!);
+  }
+
+  /** The `limit` newest of `docs`, without sorting them all. */
+  #newest(docs: Int32Array, limit: number): number[] {
+    if (docs.length <= 256) return Array.from(docs).sort((a, b) => this.#newer(a, b)).slice(0, limit);
+    const member = this.#bitmap(docs);
+    const out: number[] = [];
+    for (const d of this.store.byDateDesc()) {
+      if (member[d] === 1) out.push(d);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  #newer(a: number, b: number): number {
+    return this.store.published[b]! - this.store.published[a]! || b - a;
+  }
+
+  #bitmap(docs: Int32Array): Uint8Array {
+    const bits = new Uint8Array(this.store.capacity);
+    for (const d of docs) if (d < bits.length) bits[d] = 1;
+    return bits;
+  }
+}
+
+function lazy<T>(make: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: make() }).v;
+}
+
+function compareScore(score: ((d: number) => number) | undefined, a: number, b: number): number {
+  return score ? score(b) - score(a) : 0;
+}
+
+/** Every term required, each in the given forms. */
+export function allTermsExpression(plan: QueryPlan, forms: ('exact' | 'typos' | 'stems')[]): string {
+  const terms = plan.terms.map((t) => anyOf(forms.flatMap((f): FtsAlternative[] => t[f])));
+  return terms.map((t) => (t.startsWith('(') ? t : `(${t})`)).join(' AND ');
+}
+
+function someAll(plan: QueryPlan, form: 'exact'): string {
+  return allTermsExpression(plan, [form]);
+}

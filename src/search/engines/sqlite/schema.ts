@@ -1,0 +1,76 @@
+/**
+ * The embedded engine's storage. One file, WAL mode, so the indexer writes while the API
+ * reads. `articles` is narrow metadata (what filters, facets and sorting need);
+ * `article_text` is the external content of the FTS5 index; `doc` is the FTS rowid.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS articles (
+  -- AUTOINCREMENT: a deleted doc number is never reused, so reader caches cannot mix two articles.
+  doc INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  section TEXT NOT NULL,
+  published_at INTEGER NOT NULL,
+  tags TEXT NOT NULL,
+  authors TEXT NOT NULL,
+  url TEXT,
+  updated_at TEXT,
+  language TEXT NOT NULL,
+  source TEXT,
+  seq INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq);
+
+CREATE TABLE IF NOT EXISTS article_text (
+  doc INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  summary TEXT,
+  body TEXT NOT NULL
+);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(
+  title, summary, body,
+  content = 'article_text',
+  content_rowid = 'doc',
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '2 3'
+);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS article_fts_vocab USING fts5vocab(article_fts, 'row');
+
+-- Titles alone: title matches rank first, and a small index answers them (and the article
+-- suggestions of autocomplete) without walking the body postings.
+CREATE VIRTUAL TABLE IF NOT EXISTS title_fts USING fts5(
+  title,
+  content = 'article_text',
+  content_rowid = 'doc',
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '2 3'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS title_fts_vocab USING fts5vocab(title_fts, 'row');
+
+-- Deleted docs by change sequence, so readers can drop them from their caches.
+CREATE TABLE IF NOT EXISTS deletions (
+  seq INTEGER PRIMARY KEY,
+  doc INTEGER NOT NULL
+);
+
+-- Every indexed word with its document frequency, rebuilt at the end of each indexing run:
+-- reading fts5vocab walks the whole index, too slow for API start-up.
+CREATE TABLE IF NOT EXISTS vocab (
+  term TEXT PRIMARY KEY,
+  docs INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- The same for titles: autocomplete completes words from here.
+CREATE TABLE IF NOT EXISTS title_vocab (
+  term TEXT PRIMARY KEY,
+  docs INTEGER NOT NULL
+) WITHOUT ROWID;
+`;

@@ -1,0 +1,215 @@
+import type { Article } from '../../../articles/article.schema.js';
+import { formatUtc } from '../../../articles/dates.js';
+import { EngineUnavailableError, isAppError } from '../../../errors.js';
+import type { Logger } from '../../../logger.js';
+import type { Suggestion, SuggestQuery } from '../../../suggest/suggest.schema.js';
+import type { FacetSearchQuery } from '../../facet-search.schema.js';
+import { hitSnippet, highlightText } from '../../highlight/highlighter.js';
+import { parseQuery } from '../../query/parse-query.js';
+import type { FacetValueHit, SearchEngine } from '../../search-engine.js';
+import type { SearchHit, SearchQuery, SearchResult } from '../../search.schema.js';
+import { applyChanges, loadColumnStore, readCacheState, type CacheState } from './column-loader.js';
+import type { ColumnStore } from './column-store.js';
+import { openDatabase, type Db } from './database.js';
+import { filterAndCount } from './facets.js';
+import { compileFilters } from './filters.js';
+import { FtsReader } from './fts-reader.js';
+import { searchFacetValues } from './facet-value-search.js';
+import { resolveMatches } from './matcher.js';
+import { Ranker } from './ranker.js';
+import { suggest } from './suggest.js';
+import { Vocabulary } from './vocabulary.js';
+
+interface Options {
+  path: string;
+  logger: Logger;
+  cacheMiB?: number;
+}
+
+/** Opens the embedded engine's read side (creating an empty index when the file is new). */
+export function openSqliteEngine({ path, logger, cacheMiB = 64 }: Options): Promise<SearchEngine> {
+  return Promise.resolve(new SqliteSearchEngine(path, openDatabase({ path, cacheMiB }), logger));
+}
+
+type HitRow = [doc: number, id: string, section: string, publishedAt: number, tags: string, authors: string,
+  url: string | null, title: string, summary: string | null, body: string | null];
+
+/**
+ * The embedded engine: FTS5 finds matches; an in-memory column store filters, counts facets
+ * and sorts by date; the ranker orders only as much as the page needs. Caches follow the
+ * writer through `PRAGMA data_version` and the change log, so a running indexer's commits
+ * show up without a restart.
+ */
+export class SqliteSearchEngine implements SearchEngine {
+  readonly kind = 'sqlite' as const;
+  readonly #db: Db;
+  readonly #logger: Logger;
+  readonly #fts: FtsReader;
+  #store!: ColumnStore;
+  #vocab!: Vocabulary;
+  #titleVocab!: Vocabulary;
+  #state!: CacheState;
+  #dataVersion = -1;
+  #closed = false;
+
+  constructor(
+    readonly path: string,
+    db: Db,
+    logger: Logger,
+  ) {
+    this.#db = db;
+    this.#logger = logger;
+    this.#fts = new FtsReader(db);
+    this.#refresh();
+  }
+
+  search(query: SearchQuery): Promise<SearchResult> {
+    return this.#guard(() => {
+      const parsed = parseQuery(query.q);
+      const filters = compileFilters(query.filters, this.#store);
+      const request = { facets: query.facets, facetLimit: query.facetLimit, dateInterval: query.dateInterval };
+      const windowEnd = query.page * query.pageSize;
+      const matches = resolveMatches(parsed, filters, this.#deps());
+      const counted = filterAndCount(this.#store, matches.docs, filters, request);
+      const ordered =
+        query.sort === 'relevance' && matches.plan
+          ? new Ranker(this.#fts, this.#store).rank({
+              plan: matches.plan,
+              docs: counted.docs,
+              unfilteredMatches: matches.fullMatches,
+              windowEnd,
+              ...(matches.allWords ? { allWords: matches.allWords } : {}),
+            })
+          : this.#byDate(counted.docs, query.sort === 'oldest', windowEnd);
+      const pageDocs = ordered.subarray((query.page - 1) * query.pageSize, windowEnd);
+      const highlight = query.highlight ? (matches.plan?.highlight ?? { words: new Set<string>(), prefixes: [] }) : undefined;
+      const result: SearchResult = { hits: this.#hits(pageDocs, highlight), totalHits: counted.docs.length, facets: counted.facets };
+      if (counted.dateInterval) result.dateInterval = counted.dateInterval;
+      return result;
+    });
+  }
+
+  suggest(query: SuggestQuery): Promise<Suggestion[]> {
+    return this.#guard(() => suggest(query, { ...this.#deps(), db: this.#db, titleVocab: this.#titleVocab }));
+  }
+
+  searchFacetValues(query: FacetSearchQuery): Promise<FacetValueHit[]> {
+    return this.#guard(() => searchFacetValues(query, this.#deps()));
+  }
+
+  getArticle(id: string): Promise<Article | undefined> {
+    return this.#guard(() => {
+      const row = this.#db
+        .prepare(
+          `SELECT a.id, a.section, a.published_at, a.tags, a.authors, a.url, a.updated_at, a.language, a.source,
+             t.title, t.summary, t.body FROM articles a JOIN article_text t ON t.doc = a.doc WHERE a.id = ?`,
+        )
+        .get(id) as Record<string, string | number | null> | undefined;
+      return row ? toArticle(row) : undefined;
+    });
+  }
+
+  ready(): Promise<{ articleCount: number }> {
+    return this.#guard(() => ({ articleCount: this.#store.count }));
+  }
+
+  close(): Promise<void> {
+    if (!this.#closed) {
+      this.#closed = true;
+      this.#db.close();
+    }
+    return Promise.resolve();
+  }
+
+  #deps() {
+    return { fts: this.#fts, store: this.#store, vocab: this.#vocab };
+  }
+
+  /** Runs a read with fresh caches; SQLite failures become a 503 with the cause kept private. */
+  #guard<T>(read: () => T): Promise<T> {
+    try {
+      if (this.#closed) throw new Error('engine closed');
+      this.#refresh();
+      return Promise.resolve(read());
+    } catch (error) {
+      if (isAppError(error)) return Promise.reject(error);
+      this.#logger.error({ err: error }, 'sqlite read failed');
+      return Promise.reject(new EngineUnavailableError(error));
+    }
+  }
+
+  /** Brings caches up to date when another connection committed since the last look. */
+  #refresh(): void {
+    const version = Number(this.#db.pragma('data_version', { simple: true }));
+    if (version === this.#dataVersion) return;
+    this.#dataVersion = version;
+    const state = readCacheState(this.#db);
+    const previous = this.#state;
+    if (!previous || state.epoch !== previous.epoch) {
+      const started = performance.now();
+      this.#store = loadColumnStore(this.#db);
+      this.#logger.debug({ ms: Math.round(performance.now() - started), articles: this.#store.count }, 'column store loaded');
+    } else if (state.seq !== previous.seq) {
+      applyChanges(this.#db, this.#store, previous.seq);
+    }
+    if (!previous || state.vocabVersion !== previous.vocabVersion) {
+      this.#vocab = new Vocabulary(this.#db.prepare('SELECT term, docs FROM vocab').all() as { term: string; docs: number }[]);
+      this.#titleVocab = new Vocabulary(this.#db.prepare('SELECT term, docs FROM title_vocab').all() as { term: string; docs: number }[]);
+    }
+    this.#state = state;
+  }
+
+  #byDate(docs: Int32Array, oldest: boolean, windowEnd: number): Int32Array {
+    const store = this.#store;
+    if (docs.length === store.count && !oldest) return store.byDateDesc().subarray(0, windowEnd);
+    const sorted = Array.from(docs).sort((a, b) => (store.published[b]! - store.published[a]! || b - a) * (oldest ? -1 : 1));
+    return Int32Array.from(sorted.slice(0, windowEnd));
+  }
+
+  #hits(docs: Int32Array, highlight: { words: ReadonlySet<string>; prefixes: readonly string[] } | undefined): SearchHit[] {
+    if (docs.length === 0) return [];
+    const placeholders = Array.from(docs, () => '?').join(',');
+    const rows = this.#db
+      .prepare(
+        `SELECT a.doc, a.id, a.section, a.published_at, a.tags, a.authors, a.url, t.title, t.summary, ${highlight ? 't.body' : 'NULL'}
+         FROM articles a JOIN article_text t ON t.doc = a.doc WHERE a.doc IN (${placeholders})`,
+      )
+      .raw()
+      .all(...docs) as HitRow[];
+    const byDoc = new Map(rows.map((r) => [r[0], r]));
+    return Array.from(docs, (doc) => byDoc.get(doc))
+      .filter((r): r is HitRow => r !== undefined)
+      .map(([, id, section, publishedAt, tags, authors, url, title, summary, body]) => {
+        const hit: SearchHit = {
+          id,
+          title,
+          summary,
+          section,
+          tags: JSON.parse(tags) as string[],
+          authors: JSON.parse(authors) as string[],
+          publishedAt: formatUtc(publishedAt),
+          url,
+        };
+        if (highlight) hit.highlight = { title: highlightText(title, highlight), snippet: hitSnippet(summary, body ?? '', highlight) };
+        return hit;
+      });
+  }
+}
+
+function toArticle(row: Record<string, string | number | null>): Article {
+  const article: Article = {
+    id: String(row.id),
+    title: String(row.title),
+    body: String(row.body),
+    section: String(row.section),
+    tags: JSON.parse(String(row.tags)) as string[],
+    authors: JSON.parse(String(row.authors)) as string[],
+    publishedAt: formatUtc(Number(row.published_at)),
+    language: String(row.language),
+  };
+  if (row.url !== null) article.url = String(row.url);
+  if (row.summary !== null) article.summary = String(row.summary);
+  if (row.updated_at !== null) article.updatedAt = String(row.updated_at);
+  if (row.source !== null) article.source = String(row.source);
+  return article;
+}

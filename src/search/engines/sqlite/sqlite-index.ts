@@ -1,0 +1,216 @@
+import type { Article } from '../../../articles/article.schema.js';
+import { parseIsoDate } from '../../../articles/dates.js';
+import type { Logger } from '../../../logger.js';
+import type { ArticleIndex, IndexRunOptions } from '../../search-engine.js';
+import { openDatabase, type Db } from './database.js';
+
+interface StoredText {
+  title: string;
+  summary: string | null;
+  body: string;
+}
+
+interface Options {
+  path: string;
+  logger: Logger;
+  /** Page cache for bulk loads, in MiB. */
+  cacheMiB?: number;
+}
+
+/**
+ * The embedded engine's write side. Each `upsert` batch is one transaction (or a savepoint
+ * inside the run's transaction for a rebuild), so a crash never leaves half a batch; readers
+ * in other processes see a batch once it commits (WAL).
+ */
+export function openSqliteIndex({ path, logger, cacheMiB = 256 }: Options): Promise<ArticleIndex> {
+  const db = openDatabase({ path, cacheMiB });
+  return Promise.resolve(new SqliteArticleIndex(db, logger));
+}
+
+class SqliteArticleIndex implements ArticleIndex {
+  readonly #db: Db;
+  readonly #logger: Logger;
+  readonly #stmts: ReturnType<typeof prepareStatements>;
+  #rebuilding = false;
+
+  constructor(db: Db, logger: Logger) {
+    this.#db = db;
+    this.#logger = logger;
+    this.#stmts = prepareStatements(db);
+  }
+
+  begin(options: IndexRunOptions = {}): Promise<void> {
+    if (options.rebuild) {
+      // One transaction for the whole run: readers keep the old index until finish() commits.
+      this.#db.exec('BEGIN IMMEDIATE');
+      this.#rebuilding = true;
+      this.#db.exec(`DELETE FROM articles; DELETE FROM article_text; DELETE FROM deletions;
+        INSERT INTO article_fts(article_fts) VALUES('delete-all'); INSERT INTO title_fts(title_fts) VALUES('delete-all');
+        DELETE FROM sqlite_sequence WHERE name = 'articles';`);
+      this.#bumpSeqForRebuild();
+    }
+    return Promise.resolve();
+  }
+
+  upsert(batch: readonly Article[]): Promise<void> {
+    const apply = () => {
+      let seq = this.#nextSeq(batch.length);
+      for (const article of batch) this.#upsertOne(article, seq++);
+    };
+    if (this.#rebuilding) {
+      this.#db.exec('SAVEPOINT batch');
+      try {
+        apply();
+        this.#db.exec('RELEASE batch');
+      } catch (error) {
+        this.#db.exec('ROLLBACK TO batch; RELEASE batch');
+        throw error;
+      }
+    } else {
+      this.#db.transaction(apply).immediate();
+    }
+    return Promise.resolve();
+  }
+
+  #upsertOne(article: Article, seq: number): void {
+    const s = this.#stmts;
+    const existing = s.findDoc.get(article.id) as { doc: number } | undefined;
+    const meta = {
+      id: article.id,
+      section: article.section,
+      published_at: parseIsoDate(article.publishedAt) ?? 0,
+      tags: JSON.stringify(article.tags),
+      authors: JSON.stringify(article.authors),
+      url: article.url ?? null,
+      updated_at: article.updatedAt ?? null,
+      language: article.language,
+      source: article.source ?? null,
+      seq,
+    };
+    const text = { title: article.title, summary: article.summary ?? null, body: article.body };
+    if (existing) {
+      const old = s.getText.get(existing.doc) as StoredText;
+      this.#unindex(existing.doc, old);
+      s.updateMeta.run({ doc: existing.doc, ...meta });
+      s.updateText.run({ doc: existing.doc, ...text });
+      this.#index(existing.doc, text);
+    } else {
+      const doc = Number(s.insertMeta.run(meta).lastInsertRowid);
+      s.insertText.run({ doc, ...text });
+      this.#index(doc, text);
+    }
+  }
+
+  #index(doc: number, text: StoredText): void {
+    this.#stmts.ftsInsert.run({ doc, ...text });
+    this.#stmts.titleInsert.run({ doc, title: text.title });
+  }
+
+  #unindex(doc: number, text: StoredText): void {
+    this.#stmts.ftsDelete.run({ doc, ...text });
+    this.#stmts.titleDelete.run({ doc, title: text.title });
+  }
+
+  delete(ids: readonly string[]): Promise<number> {
+    let deleted = 0;
+    this.#db.transaction(() => {
+      let seq = this.#nextSeq(ids.length);
+      for (const id of ids) {
+        const found = this.#stmts.findDoc.get(id) as { doc: number } | undefined;
+        if (!found) continue;
+        this.#unindex(found.doc, this.#stmts.getText.get(found.doc) as StoredText);
+        this.#stmts.deleteText.run(found.doc);
+        this.#stmts.deleteMeta.run(found.doc);
+        this.#stmts.logDeletion.run(seq++, found.doc);
+        deleted++;
+      }
+    })();
+    return Promise.resolve(deleted);
+  }
+
+  async *listIds(): AsyncIterable<string> {
+    // Paged by doc so the statement is not held open across awaits of the consumer.
+    let after = 0;
+    for (;;) {
+      const rows = this.#stmts.pageIds.all(after) as { doc: number; id: string }[];
+      if (rows.length === 0) return;
+      for (const row of rows) yield row.id;
+      after = rows.at(-1)!.doc;
+    }
+  }
+
+  finish(): Promise<void> {
+    const started = performance.now();
+    const work = () => {
+      this.#db.exec(`DELETE FROM vocab; INSERT INTO vocab(term, docs) SELECT term, doc FROM article_fts_vocab;
+        DELETE FROM title_vocab; INSERT INTO title_vocab(term, docs) SELECT term, doc FROM title_fts_vocab;`);
+      this.#setMeta('vocab_version', String(Date.now()));
+    };
+    if (this.#rebuilding) {
+      work();
+      this.#db.exec('COMMIT');
+      this.#rebuilding = false;
+    } else {
+      this.#db.transaction(work).immediate();
+    }
+    // Merges FTS segments; readers get faster queries. Cheap when little changed.
+    this.#db.exec("INSERT INTO article_fts(article_fts, rank) VALUES('merge', 500)");
+    this.#db.pragma('wal_checkpoint(PASSIVE)');
+    this.#logger.debug({ ms: Math.round(performance.now() - started) }, 'index finished');
+    return Promise.resolve();
+  }
+
+  count(): Promise<number> {
+    return Promise.resolve((this.#db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n);
+  }
+
+  close(): Promise<void> {
+    if (this.#rebuilding) {
+      // A run that did not finish leaves the old index untouched.
+      this.#db.exec('ROLLBACK');
+      this.#rebuilding = false;
+    }
+    this.#db.close();
+    return Promise.resolve();
+  }
+
+  /** Reserves `n` change-sequence numbers; readers refresh their caches from these. */
+  #nextSeq(n: number): number {
+    const row = this.#stmts.getMeta.get('seq') as { value: string } | undefined;
+    const first = Number(row?.value ?? 0) + 1;
+    this.#setMeta('seq', String(first + n - 1));
+    return first;
+  }
+
+  /** A rebuild invalidates every reader cache: a new epoch makes them reload in full. */
+  #bumpSeqForRebuild(): void {
+    this.#setMeta('epoch', String(Date.now()));
+  }
+
+  #setMeta(key: string, value: string): void {
+    this.#stmts.setMeta.run(key, value);
+  }
+}
+
+function prepareStatements(db: Db) {
+  return {
+    findDoc: db.prepare('SELECT doc FROM articles WHERE id = ?'),
+    getText: db.prepare('SELECT title, summary, body FROM article_text WHERE doc = ?'),
+    insertMeta: db.prepare(`INSERT INTO articles(id, section, published_at, tags, authors, url, updated_at, language, source, seq)
+      VALUES (@id, @section, @published_at, @tags, @authors, @url, @updated_at, @language, @source, @seq)`),
+    updateMeta: db.prepare(`UPDATE articles SET section = @section, published_at = @published_at, tags = @tags, authors = @authors,
+      url = @url, updated_at = @updated_at, language = @language, source = @source, seq = @seq WHERE doc = @doc AND id = @id`),
+    insertText: db.prepare('INSERT INTO article_text(doc, title, summary, body) VALUES (@doc, @title, @summary, @body)'),
+    updateText: db.prepare('UPDATE article_text SET title = @title, summary = @summary, body = @body WHERE doc = @doc'),
+    deleteText: db.prepare('DELETE FROM article_text WHERE doc = ?'),
+    deleteMeta: db.prepare('DELETE FROM articles WHERE doc = ?'),
+    logDeletion: db.prepare('INSERT INTO deletions(seq, doc) VALUES (?, ?)'),
+    ftsInsert: db.prepare('INSERT INTO article_fts(rowid, title, summary, body) VALUES (@doc, @title, @summary, @body)'),
+    ftsDelete: db.prepare("INSERT INTO article_fts(article_fts, rowid, title, summary, body) VALUES ('delete', @doc, @title, @summary, @body)"),
+    titleInsert: db.prepare('INSERT INTO title_fts(rowid, title) VALUES (@doc, @title)'),
+    titleDelete: db.prepare("INSERT INTO title_fts(title_fts, rowid, title) VALUES ('delete', @doc, @title)"),
+    getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
+    setMeta: db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    pageIds: db.prepare('SELECT doc, id FROM articles WHERE doc > ? ORDER BY doc LIMIT 1000'),
+  };
+}

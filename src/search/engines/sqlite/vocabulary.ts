@@ -1,0 +1,129 @@
+import { stemmer } from 'stemmer';
+import { allowedTypos, prefixTypoDistance, typoDistance } from '../../../text/edit-distance.js';
+
+/** Meilisearch caps typo candidates per word (150 one-typo, 50 two-typo); we keep the most frequent. */
+export const MAX_TYPO_CANDIDATES = 50;
+
+/** A vocabulary word close to what was typed. */
+export interface Candidate {
+  term: string;
+  typos: number;
+  docs: number;
+}
+
+/**
+ * Every indexed word with its document frequency, sorted, for typo candidates, prefix
+ * completion and stem groups. Built from the `vocab` table the indexer writes.
+ */
+export class Vocabulary {
+  readonly #terms: string[];
+  readonly #docs: Int32Array;
+  readonly #index = new Map<string, number>();
+  #stems: Map<string, number[]> | undefined;
+  #firstLetters: string[] | undefined;
+
+  constructor(rows: { term: string; docs: number }[]) {
+    rows.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+    this.#terms = rows.map((r) => r.term);
+    this.#docs = Int32Array.from(rows, (r) => r.docs);
+    this.#terms.forEach((t, i) => this.#index.set(t, i));
+  }
+
+  get size(): number {
+    return this.#terms.length;
+  }
+
+  /** Documents holding the word, 0 when unknown. */
+  docs(term: string): number {
+    const i = this.#index.get(term);
+    return i === undefined ? 0 : this.#docs[i]!;
+  }
+
+  /** Index range [lo, hi) of the words starting with `prefix`. */
+  prefixRange(prefix: string): [number, number] {
+    const lo = lowerBound(this.#terms, prefix);
+    const hi = lowerBound(this.#terms, `${prefix}\uffff`);
+    return [lo, hi];
+  }
+
+  /** The most frequent words starting with `prefix`. */
+  completions(prefix: string, limit: number): Candidate[] {
+    const [lo, hi] = this.prefixRange(prefix);
+    const out: Candidate[] = [];
+    for (let i = lo; i < hi; i++) out.push({ term: this.#terms[i]!, typos: 0, docs: this.#docs[i]! });
+    return byDocsDesc(out).slice(0, limit);
+  }
+
+  /**
+   * Words within the typo budget of `word` (Meilisearch rules), most frequent first, the word
+   * itself excluded. With `prefix`, a word matches when one of its prefixes is within budget.
+   */
+  typoCandidates(word: string, options: { prefix?: boolean; maxTypos?: number } = {}): Candidate[] {
+    const max = options.maxTypos ?? allowedTypos(word.length);
+    if (max === 0) return [];
+    const distance = options.prefix ? prefixTypoDistance : typoDistance;
+    const found = new Map<string, Candidate>();
+    // A typo on the first letter costs 2, so most candidates share the first letter...
+    const [lo, hi] = this.prefixRange(word[0]!);
+    for (let i = lo; i < hi; i++) {
+      const term = this.#terms[i]!;
+      if (term === word || (options.prefix && term.startsWith(word))) continue;
+      if (!options.prefix && Math.abs(term.length - word.length) > max) continue;
+      const d = distance(word, term, max);
+      if (d <= max) found.set(term, { term, typos: d, docs: this.#docs[i]! });
+    }
+    // ...and with a budget of 2, the first letter alone may differ (looked up, not scanned).
+    if (max >= 2 && !options.prefix) {
+      for (const term of this.#firstLetterVariants(word)) {
+        const i = this.#index.get(term);
+        if (i !== undefined && term !== word && !found.has(term)) found.set(term, { term, typos: 2, docs: this.#docs[i]! });
+      }
+    }
+    return byDocsDesc([...found.values()]).slice(0, MAX_TYPO_CANDIDATES);
+  }
+
+  /** Words that differ from `word` only at the first letter: replaced, added, dropped, swapped. */
+  #firstLetterVariants(word: string): string[] {
+    this.#firstLetters ??= [...new Set(this.#terms.map((t) => t[0]!))];
+    const rest = word.slice(1);
+    const out = [rest, `${word[1] ?? ''}${word[0]!}${word.slice(2)}`];
+    for (const c of this.#firstLetters) out.push(c + rest, c + word);
+    return out;
+  }
+
+  /** Other words with the same English (Porter) stem: "security" -> securities, secure... */
+  stemVariants(word: string): Candidate[] {
+    this.#stems ??= this.#buildStems();
+    const group = this.#stems.get(stemmer(word)) ?? [];
+    return byDocsDesc(
+      group.filter((i) => this.#terms[i] !== word).map((i) => ({ term: this.#terms[i]!, typos: 0, docs: this.#docs[i]! })),
+    ).slice(0, MAX_TYPO_CANDIDATES);
+  }
+
+  #buildStems(): Map<string, number[]> {
+    const stems = new Map<string, number[]>();
+    this.#terms.forEach((term, i) => {
+      if (!/^[a-z]+$/.test(term)) return;
+      const stem = stemmer(term);
+      const group = stems.get(stem);
+      if (group) group.push(i);
+      else stems.set(stem, [i]);
+    });
+    return stems;
+  }
+}
+
+function byDocsDesc(c: Candidate[]): Candidate[] {
+  return c.sort((a, b) => a.typos - b.typos || b.docs - a.docs || (a.term < b.term ? -1 : 1));
+}
+
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

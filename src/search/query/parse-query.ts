@@ -1,0 +1,100 @@
+import { tokenize } from '../../text/normalize.js';
+
+/** Meilisearch considers only the first 10 words of a query; so do we. */
+export const MAX_QUERY_TERMS = 10;
+
+/** A term the results must hold: one word (maybe a prefix) or a phrase, which counts as one word. */
+export type QueryTerm = { kind: 'word'; text: string; prefix: boolean } | { kind: 'phrase'; words: string[] };
+
+/** A term the results must not hold (`-word`, `-"a phrase"`). */
+export type ExcludedTerm = { kind: 'word'; text: string } | { kind: 'phrase'; words: string[] };
+
+/** The search text, parsed: folded words in query order. */
+export interface ParsedQuery {
+  terms: QueryTerm[];
+  excluded: ExcludedTerm[];
+}
+
+interface Chunk {
+  text: string;
+  quoted: boolean;
+  negated: boolean;
+}
+
+/**
+ * Parses the public query language: words, `"a phrase"`, `-word` and `-"a phrase"`.
+ * The last word is a prefix while typing (no trailing space). Case and accents are folded.
+ * @example parseQuery('Cyber secur') -> terms [cyber, secur*]
+ * @example parseQuery('"north korea" -sanctions ') -> terms ["north korea"], excluded [sanctions]
+ */
+export function parseQuery(q: string): ParsedQuery {
+  const terms: QueryTerm[] = [];
+  const excluded: ExcludedTerm[] = [];
+  const seen = new Set<string>();
+  const endsOpen = q.length > 0 && !/[\s"]$/u.test(q);
+
+  const chunks = splitChunks(q);
+  for (const chunk of chunks) {
+    const words = tokenize(chunk.text);
+    if (words.length === 0) continue;
+    if (chunk.negated) {
+      if (excluded.length < MAX_QUERY_TERMS) {
+        // "-cyber-security" excludes the phrase "cyber security", as its quoted form would.
+        excluded.push(words.length > 1 ? { kind: 'phrase', words } : { kind: 'word', text: words[0]! });
+      }
+      continue;
+    }
+    if (chunk.quoted && words.length > 1) {
+      addTerm(terms, seen, { kind: 'phrase', words });
+    } else {
+      for (const text of words) addTerm(terms, seen, { kind: 'word', text, prefix: false });
+    }
+  }
+
+  const last = terms.at(-1);
+  const lastChunk = chunks.at(-1);
+  if (last?.kind === 'word' && endsOpen && lastChunk && !lastChunk.quoted && !lastChunk.negated) {
+    last.prefix = true;
+  }
+  return { terms, excluded };
+}
+
+function addTerm(terms: QueryTerm[], seen: Set<string>, term: QueryTerm) {
+  if (terms.length >= MAX_QUERY_TERMS) return;
+  const key = term.kind === 'word' ? term.text : `"${term.words.join(' ')}"`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  terms.push(term);
+}
+
+/** Splits raw text into quoted and unquoted runs, noting a leading `-` on each. */
+function splitChunks(q: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  let i = 0;
+  while (i < q.length) {
+    const ch = q[i]!;
+    if (/\s/u.test(ch)) {
+      i++;
+      continue;
+    }
+    const negated = ch === '-' && i + 1 < q.length && !/\s/u.test(q[i + 1]!);
+    const start = negated ? i + 1 : i;
+    if (q[start] === '"') {
+      const close = q.indexOf('"', start + 1);
+      const end = close === -1 ? q.length : close;
+      chunks.push({ text: q.slice(start + 1, end), quoted: true, negated });
+      i = end + 1;
+    } else {
+      let end = start;
+      while (end < q.length && !/\s/u.test(q[end]!) && q[end] !== '"') end++;
+      chunks.push({ text: q.slice(start, end), quoted: false, negated });
+      i = end;
+    }
+  }
+  return chunks;
+}
+
+/** Whether the query has anything to match (else it is a browse). */
+export function isEmptyQuery(parsed: ParsedQuery): boolean {
+  return parsed.terms.length === 0;
+}

@@ -1,0 +1,148 @@
+import request from 'supertest';
+import type { Express } from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/articles/article.schema.js';
+import { createTestApp } from '../support/test-app.js';
+import { countValues, holdsWord, holdsWordOrStem, passesFilters } from './brute-force.js';
+import { contractArticles } from './contract-corpus.js';
+import { CONTRACT_ENGINES } from './engines.js';
+
+type Hit = { id: string; title: string; section: string; tags: string[]; authors: string[]; publishedAt: string; highlight?: { title: string; snippet: string } };
+
+describe.each(CONTRACT_ENGINES)('search contract on $name', ({ name, skip, create }) => {
+  let app: Express;
+  let articles: Article[];
+  let cleanup = async () => {};
+
+  beforeAll(async () => {
+    if (skip) return;
+    articles = contractArticles();
+    const created = await create(articles);
+    cleanup = created.cleanup;
+    app = createTestApp(created.engine);
+  });
+  afterAll(() => cleanup());
+
+  const get = (query: Record<string, string | string[]>) => request(app).get('/api/search').query(query);
+  const all = async (query: Record<string, string | string[]>): Promise<Hit[]> => (await get({ ...query, pageSize: '100' }).expect(200)).body.hits;
+
+  describe.skipIf(Boolean(skip))(skip ?? name, () => {
+    it('when a complete word is searched, then totalHits counts exactly the articles holding it', async () => {
+      for (const word of ['chip', 'vote', 'museum']) {
+        const expected = articles.filter((a) => holdsWord(a, word)).length;
+        const res = await get({ q: `${word} ` }).expect(200);
+        expect({ word, total: res.body.totalHits }).toEqual({ word, total: expected });
+      }
+    });
+
+    it('when a word is misspelt within the typo budget, then the intended articles are found', async () => {
+      const res = await get({ q: 'goverment ' }).expect(200);
+      expect(res.body.totalHits).toBe(articles.filter((a) => holdsWord(a, 'goverment')).length);
+      expect(res.body.totalHits).toBeGreaterThan(20);
+    });
+
+    it('when typing "cyber secur", then cyber-security articles are found and title matches come first', async () => {
+      const res = await get({ q: 'cyber secur' }).expect(200);
+      expect(res.body.totalHits).toBeGreaterThanOrEqual(10);
+      expect(res.body.hits[0].title).toMatch(/cyber/i);
+      expect(res.body.hits[0].highlight.title).toMatch(/<mark>secur<\/mark>ity/i);
+    });
+
+    it('when text holds HTML, then highlights escape it and add only <mark>', async () => {
+      const [hit] = await all({ q: 'script adverts ' });
+      expect(hit!.id).toBe('contract-html');
+      expect(hit!.highlight!.title).toBe('Hackers hid &lt;<mark>script</mark>&gt; tags &amp; &quot;quotes&quot; in cyber <mark>adverts</mark>');
+      expect(hit!.highlight!.snippet).not.toMatch(/<(?!\/?mark>)/);
+    });
+
+    it('when accents or case differ, then words still match', async () => {
+      const hits = await all({ q: 'EMILE zola cafe munster ' });
+      expect(hits[0]!.id).toBe('contract-accents');
+      expect(hits[0]!.highlight!.title).toContain('<mark>Émile</mark>');
+    });
+
+    it('when filters are combined, then totals and every facet equal a brute-force count', async () => {
+      const cases = [
+        { section: ['Politics', 'economy'] },
+        { tag: ['korea', 'north-korea'] },
+        { author: ['Kwon Tae-min'], from: '2023-01-01', to: '2024-12-31' },
+        { q: 'government ', section: ['Politics'], tag: ['elections'] },
+      ];
+      for (const c of cases) {
+        const { q, ...filters } = { q: undefined as string | undefined, ...c };
+        const matched = articles.filter((a) => !q || holdsWord(a, q.trim()));
+        const res = await get({ ...c, facets: 'section,tags,authors', facetLimit: '100' }).expect(200);
+        expect(res.body.totalHits).toBe(matched.filter((a) => passesFilters(a, filters)).length);
+        expect(res.body.facets.section).toEqual(countValues(matched.filter((a) => passesFilters(a, { ...filters, section: [] })).map((a) => a.section)));
+        expect(res.body.facets.authors).toEqual(countValues(matched.filter((a) => passesFilters(a, { ...filters, author: [] })).flatMap((a) => a.authors)));
+        expect(res.body.facets.tags).toEqual(countValues(matched.filter((a) => passesFilters(a, filters)).flatMap((a) => a.tags)));
+      }
+    });
+
+    it('when a date facet is asked for, then buckets are chronological, ignore the date filter, and sum to the matches', async () => {
+      const res = await get({ facets: 'date', dateInterval: 'year', from: '2024-01-01', to: '2024-12-31' }).expect(200);
+      const buckets = res.body.facets.date as { value: string; from: string; to: string; count: number }[];
+      expect(buckets.map((b) => b.value)).toEqual([...buckets.map((b) => b.value)].sort());
+      expect(buckets.reduce((s, b) => s + b.count, 0)).toBe(articles.length);
+      expect(buckets.find((b) => b.value === '2024')).toMatchObject({ from: '2024-01-01', to: '2024-12-31' });
+      const auto = await get({ facets: 'date' }).expect(200);
+      expect(auto.body.dateInterval).toBe('month');
+    });
+
+    it('when sorting, then newest and oldest order by date', async () => {
+      const newest = (await all({ q: 'korea ', sort: 'newest' })).map((h) => h.publishedAt);
+      expect(newest).toEqual([...newest].sort().reverse());
+      const oldest = (await all({ section: ['Sports'], sort: 'oldest' })).map((h) => h.publishedAt);
+      expect(oldest).toEqual([...oldest].sort());
+    });
+
+    it('when paging, then pages are disjoint and cover every match once', async () => {
+      const seen = new Set<string>();
+      const first = await get({ q: 'government ', pageSize: '7', page: '1' }).expect(200);
+      for (let page = 1; page <= first.body.totalPages; page++) {
+        const res = await get({ q: 'government ', pageSize: '7', page: String(page) }).expect(200);
+        for (const hit of res.body.hits as Hit[]) seen.add(hit.id);
+      }
+      expect(seen.size).toBe(first.body.totalHits);
+    });
+
+    it('when a phrase or an exclusion is used, then every hit respects it', async () => {
+      for (const hit of await all({ q: '"north korea"', highlight: 'false' })) {
+        const article = articles.find((a) => a.id === hit.id)!;
+        expect(`${article.title} ${article.summary ?? ''} ${article.body}`.toLowerCase()).toMatch(/north\W+korea/);
+      }
+      for (const hit of await all({ q: 'korea -missile -missiles ' })) {
+        const article = articles.find((a) => a.id === hit.id)!;
+        expect(`${article.title} ${article.summary} ${article.body}`).not.toMatch(/\bmissiles?\b/i);
+      }
+    });
+
+    it('when few articles hold every word, then partial matches follow the full ones', async () => {
+      const hits = await all({ q: 'semiconductor festival ' });
+      const full = hits.filter((h) => {
+        const a = articles.find((x) => x.id === h.id)!;
+        return holdsWord(a, 'semiconductor') && holdsWord(a, 'festival');
+      });
+      expect(hits.length).toBeGreaterThan(full.length);
+      expect(hits.slice(0, full.length)).toEqual(full);
+      for (const h of hits) {
+        const a = articles.find((x) => x.id === h.id)!;
+        expect(holdsWordOrStem(a, 'semiconductor') || holdsWordOrStem(a, 'festival')).toBe(true);
+      }
+    });
+
+    it('when an article is fetched by id, then it round-trips; an unknown id is 404', async () => {
+      const article = articles.find((a) => a.id === 'contract-accents')!;
+      const res = await request(app).get('/api/articles/contract-accents').expect(200);
+      expect(res.body).toEqual(article);
+      const missing = await request(app).get('/api/articles/missing-id').expect(404);
+      expect(missing.body.code).toBe('article_not_found');
+    });
+
+    it('when a parameter is invalid, then the error is the same problem+json on every engine', async () => {
+      const res = await get({ pageSize: '0', sort: 'best' }).expect(400);
+      expect(res.body).toMatchObject({ code: 'invalid_parameter', status: 400 });
+      expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['pageSize', 'sort']);
+    });
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { allTerms, anyOf, ftsString, inColumns, toFtsAlternative, without } from '../../src/search/engines/sqlite/fts-query.js';
+
+describe('FTS5 query building', () => {
+  it('when a token holds a double quote, then it is doubled inside an FTS5 string', () => {
+    expect(ftsString('say "hi"')).toBe('"say ""hi"""');
+  });
+
+  it('when alternatives are given, then each is a quoted string, prefixes starred outside the quotes', () => {
+    expect(toFtsAlternative({ kind: 'word', text: 'near' })).toBe('"near"');
+    expect(toFtsAlternative({ kind: 'prefix', text: 'secur' })).toBe('"secur"*');
+    expect(toFtsAlternative({ kind: 'phrase', words: ['north', 'korea'] })).toBe('"north korea"');
+  });
+
+  it('when a term has several forms, then they are ORed in one group, duplicates dropped', () => {
+    expect(anyOf([{ kind: 'word', text: 'a' }, { kind: 'word', text: 'b' }, { kind: 'word', text: 'a' }])).toBe('("a" OR "b")');
+    expect(anyOf([{ kind: 'word', text: 'a' }])).toBe('"a"');
+  });
+
+  it('when terms are combined, then every group is parenthesised or a bare string', () => {
+    expect(allTerms(['"a"', '("b" OR "c")', '"d"*'])).toBe('"a" AND ("b" OR "c") AND "d"*');
+    expect(without('"a" AND "b"', ['"x"', '"y z"'])).toBe('("a" AND "b") NOT ("x" OR "y z")');
+    expect(inColumns(['summary'], '"a" OR "b"')).toBe('{summary} : ("a" OR "b")');
+  });
+
+  it('when a term has no form, then building fails loudly instead of matching everything', () => {
+    expect(() => anyOf([])).toThrow();
+  });
+});
