@@ -10,6 +10,7 @@ export const SEARCH_LIMITS = {
   maxFacetLimit: 100,
   maxDateBuckets: 1_000,
   autoDateBuckets: 60,
+  partialMatchThreshold: 20,
 } as const;
 
 export const FACET_NAMES = ['section', 'tags', 'authors', 'date'] as const;

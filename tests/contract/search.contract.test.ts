@@ -62,16 +62,17 @@ describe.each(CONTRACT_ENGINES)('search contract on $name', ({ name, skip, creat
     });
 
     it('when filters are combined, then totals and every facet equal a brute-force count', async () => {
-      const cases = [
+      type Case = { q?: string; section?: string[]; tag?: string[]; author?: string[]; from?: string; to?: string };
+      const cases: Case[] = [
         { section: ['Politics', 'economy'] },
         { tag: ['korea', 'north-korea'] },
         { author: ['Kwon Tae-min'], from: '2023-01-01', to: '2024-12-31' },
         { q: 'government ', section: ['Politics'], tag: ['elections'] },
       ];
       for (const c of cases) {
-        const { q, ...filters } = { q: undefined as string | undefined, ...c };
+        const { q, ...filters } = c;
         const matched = articles.filter((a) => !q || holdsWord(a, q.trim()));
-        const res = await get({ ...c, facets: 'section,tags,authors', facetLimit: '100' }).expect(200);
+        const res = await get({ ...(c as Record<string, string | string[]>), facets: 'section,tags,authors', facetLimit: '100' }).expect(200);
         expect(res.body.totalHits).toBe(matched.filter((a) => passesFilters(a, filters)).length);
         expect(res.body.facets.section).toEqual(countValues(matched.filter((a) => passesFilters(a, { ...filters, section: [] })).map((a) => a.section)));
         expect(res.body.facets.authors).toEqual(countValues(matched.filter((a) => passesFilters(a, { ...filters, author: [] })).flatMap((a) => a.authors)));

@@ -34,7 +34,7 @@ describe.each(CONTRACT_ENGINES)('autocomplete contract on $name', ({ name, skip,
     });
 
     it('when suggestions are offered, then each query completion returns results, under the same filters', async () => {
-      for (const filters of [{}, { section: 'Technology' }]) {
+      for (const filters of [{}, { section: 'Technology' }] as Record<string, string>[]) {
         const queries = (await suggest({ q: 'se', ...filters })).filter((s) => s.type === 'query');
         expect(queries.length).toBeGreaterThan(0);
         for (const s of queries) {

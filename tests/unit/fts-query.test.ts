@@ -27,3 +27,13 @@ describe('FTS5 query building', () => {
     expect(() => anyOf([])).toThrow();
   });
 });
+
+describe('parseIdList', async () => {
+  const { parseIdList } = await import('../../src/search/engines/sqlite/fts-reader.js');
+  it('when FTS5 returns a comma list, then it becomes ascending ids; null is empty', () => {
+    expect(Array.from(parseIdList('3,17,42'))).toEqual([3, 17, 42]);
+    expect(Array.from(parseIdList('42,3,17'))).toEqual([3, 17, 42]);
+    expect(Array.from(parseIdList('7'))).toEqual([7]);
+    expect(parseIdList(null)).toHaveLength(0);
+  });
+});

@@ -21,7 +21,7 @@ describe('parseQuery', () => {
   });
 
   it('when a phrase is quoted, then it is one term and never a prefix', () => {
-    expect(parseQuery('"north korea"')).toEqual({ terms: [{ kind: 'phrase', words: ['north', 'korea'] }], excluded: [] });
+    expect(parseQuery('"north korea"')).toEqual({ terms: [{ kind: 'phrase', words: ['north', 'korea'] }], excluded: [], extra: [] });
   });
 
   it('when a phrase is not closed, then it runs to the end of the text', () => {
@@ -35,6 +35,7 @@ describe('parseQuery', () => {
         { kind: 'word', text: 'sanctions' },
         { kind: 'phrase', words: ['north', 'korea'] },
       ],
+      extra: [],
     });
   });
 
@@ -53,12 +54,32 @@ describe('parseQuery', () => {
     expect(words).toContain('near');
   });
 
-  it('when more than 10 terms are given, then only the first 10 count, like Meilisearch', () => {
+  it('when more than 10 terms are given, then the first 10 decide matching and the rest only rank', () => {
     const q = Array.from({ length: 15 }, (_, i) => `w${i}`).join(' ');
-    expect(parseQuery(q).terms).toHaveLength(MAX_QUERY_TERMS);
+    const parsed = parseQuery(q);
+    expect(parsed.terms).toHaveLength(MAX_QUERY_TERMS);
+    expect(parsed.extra).toEqual(['w10', 'w11', 'w12', 'w13', 'w14']);
   });
 
-  it('when a word repeats, then it counts once', () => {
+  it('when the text ends with punctuation, then the last word is finished, not a prefix', () => {
+    expect(parseQuery('pre-school age.').terms.at(-1)).toEqual({ kind: 'word', text: 'age', prefix: false });
+  });
+
+  it('when stop words are mixed with other words, then they are dropped', () => {
+    expect(parseQuery('the effects of steroids ').terms.map((t) => t.kind === 'word' && t.text)).toEqual(['effects', 'steroids']);
+  });
+
+  it('when a stop word is being typed or the query has nothing else, then it is kept', () => {
+    expect(parseQuery('cyber the').terms.map((t) => t.kind === 'word' && t.text)).toEqual(['cyber', 'the']);
+    expect(parseQuery('to be or not to be ').terms).toHaveLength(4);
+    expect(parseQuery('"the who" ').terms).toEqual([{ kind: 'phrase', words: ['the', 'who'] }]);
+  });
+
+  it('when a word repeats in a long query, then the repeat weighs once more in ranking', () => {
+    expect(parseQuery('wing flutter wing wing ').extra).toEqual(['wing']);
+  });
+
+  it('when a word repeats, then it is one term', () => {
     expect(parseQuery('korea Korea KOREA ').terms).toHaveLength(1);
   });
 

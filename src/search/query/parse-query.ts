@@ -1,7 +1,10 @@
 import { tokenize } from '../../text/normalize.js';
+import { ENGLISH_STOP_WORDS } from './stop-words.js';
 
-/** Meilisearch considers only the first 10 words of a query; so do we. */
+/** Meilisearch considers only the first 10 words of a query; so do we for matching. */
 export const MAX_QUERY_TERMS = 10;
+/** Words after the first 10 still help rank partial matches of long queries. */
+export const MAX_EXTRA_TERMS = 22;
 
 /** A term the results must hold: one word (maybe a prefix) or a phrase, which counts as one word. */
 export type QueryTerm = { kind: 'word'; text: string; prefix: boolean } | { kind: 'phrase'; words: string[] };
@@ -13,6 +16,8 @@ export type ExcludedTerm = { kind: 'word'; text: string } | { kind: 'phrase'; wo
 export interface ParsedQuery {
   terms: QueryTerm[];
   excluded: ExcludedTerm[];
+  /** Words past the first 10: they never decide what matches, only how partial matches rank. */
+  extra: string[];
 }
 
 interface Chunk {
@@ -24,15 +29,18 @@ interface Chunk {
 /**
  * Parses the public query language: words, `"a phrase"`, `-word` and `-"a phrase"`.
  * The last word is a prefix while typing (no trailing space). Case and accents are folded.
+ * Stop words ("the", "of") are dropped unless the query holds nothing else, or one is the
+ * word being typed (it may become "theory"); phrases keep theirs.
  * @example parseQuery('Cyber secur') -> terms [cyber, secur*]
  * @example parseQuery('"north korea" -sanctions ') -> terms ["north korea"], excluded [sanctions]
  */
 export function parseQuery(q: string): ParsedQuery {
-  const terms: QueryTerm[] = [];
+  const candidates: QueryTerm[] = [];
   const excluded: ExcludedTerm[] = [];
   const seen = new Set<string>();
-  const endsOpen = q.length > 0 && !/[\s"]$/u.test(q);
-
+  const repeated: string[] = [];
+  // Only a word still being typed is a prefix: "age." or "age " is finished.
+  const endsOpen = /[\p{L}\p{N}]$/u.test(q);
   const chunks = splitChunks(q);
   for (const chunk of chunks) {
     const words = tokenize(chunk.text);
@@ -44,27 +52,30 @@ export function parseQuery(q: string): ParsedQuery {
       }
       continue;
     }
-    if (chunk.quoted && words.length > 1) {
-      addTerm(terms, seen, { kind: 'phrase', words });
-    } else {
-      for (const text of words) addTerm(terms, seen, { kind: 'word', text, prefix: false });
-    }
+    if (chunk.quoted && words.length > 1) addTerm(candidates, seen, { kind: 'phrase', words });
+    else for (const text of words) if (!addTerm(candidates, seen, { kind: 'word', text, prefix: false })) repeated.push(text);
   }
 
-  const last = terms.at(-1);
+  const last = candidates.at(-1);
   const lastChunk = chunks.at(-1);
-  if (last?.kind === 'word' && endsOpen && lastChunk && !lastChunk.quoted && !lastChunk.negated) {
-    last.prefix = true;
-  }
-  return { terms, excluded };
+  if (last?.kind === 'word' && endsOpen && lastChunk && !lastChunk.quoted && !lastChunk.negated) last.prefix = true;
+
+  const meaningful = candidates.filter((t) => t.kind === 'phrase' || t.prefix || !ENGLISH_STOP_WORDS.has(t.text));
+  const kept = meaningful.length > 0 ? meaningful : candidates;
+  // A word said twice weighs twice in partial ranking (query term frequency).
+  const extraWords = kept.slice(MAX_QUERY_TERMS).flatMap((t) => (t.kind === 'word' ? [t.text] : t.words));
+  const repeats = [...new Set(repeated)].filter((w) => !ENGLISH_STOP_WORDS.has(w));
+  const extra = [...extraWords, ...repeats].slice(0, MAX_EXTRA_TERMS);
+  return { terms: kept.slice(0, MAX_QUERY_TERMS), excluded, extra };
 }
 
-function addTerm(terms: QueryTerm[], seen: Set<string>, term: QueryTerm) {
-  if (terms.length >= MAX_QUERY_TERMS) return;
+/** Adds a term unless already there; says whether it was new. */
+function addTerm(terms: QueryTerm[], seen: Set<string>, term: QueryTerm): boolean {
   const key = term.kind === 'word' ? term.text : `"${term.words.join(' ')}"`;
-  if (seen.has(key)) return;
+  if (seen.has(key)) return false;
   seen.add(key);
   terms.push(term);
+  return true;
 }
 
 /** Splits raw text into quoted and unquoted runs, noting a leading `-` on each. */

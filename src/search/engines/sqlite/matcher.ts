@@ -31,19 +31,20 @@ interface Deps {
 
 /**
  * Runs the query's FTS5 expression. Words match exactly, by typo, or as the typed prefix;
- * `-word` and `-"phrase"` always hold, in partial matches too.
+ * `-word` and `-"phrase"` always hold, in partial matches too. Partial matches hold a word
+ * by its stem (see QueryPlan.partial).
  */
 export function matchQuery(parsed: ParsedQuery, { fts, store, vocab }: Deps): QueryMatch {
   const excluded = parsedExcluded(parsed);
   if (parsed.terms.length === 0) {
     return { docs: excluded.length ? complement(store, fts.docs(someTerms(excluded))) : undefined, widenBelow: 0 };
   }
-  const plan = planQuery(parsed, vocab, Math.max(store.count, 1));
+  const plan = planQuery(parsed, vocab);
   const docs = fts.docs(without(allTermsExpression(plan, ['exact', 'typos']), excluded));
   const match: QueryMatch = { plan, docs, widenBelow: PARTIAL_MATCH_THRESHOLD };
-  if (plan.terms.length > 1) {
+  if (plan.partial.length > 1) {
     match.widen = () => {
-      const anyTerm = someTerms(plan.terms.map((t) => anyOf([...t.exact, ...t.typos, ...t.stems])));
+      const anyTerm = someTerms(plan.partial.map(anyOf));
       const allWords = new Uint8Array(store.capacity);
       for (const d of docs) if (d < allWords.length) allWords[d] = 1;
       return { docs: fts.docs(without(anyTerm, excluded)), allWords };
@@ -73,7 +74,7 @@ export interface ResolvedMatches {
   docs?: Int32Array;
   /** Set when partial matches were added: 1 for docs holding every word. */
   allWords?: Uint8Array;
-  /** Matches holding every word, before filters (bounds ranking cost). */
+  /** Matches before filters (bounds ranking cost). */
   fullMatches: number;
 }
 
@@ -89,6 +90,7 @@ export function resolveMatches(parsed: ParsedQuery, filters: CompiledFilters, de
     const wide = match.widen();
     resolved.docs = wide.docs;
     resolved.allWords = wide.allWords;
+    resolved.fullMatches = wide.docs.length;
   }
   return resolved;
 }

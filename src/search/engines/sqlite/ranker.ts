@@ -25,8 +25,8 @@ export interface RankRequest {
 
 /**
  * The ranking rules, in order (docs/ranking.md):
- * 1. words: docs holding every query word first; partial matches by the summed rarity (idf)
- *    of the words they hold;
+ * 1. words: docs holding every query word first; partial matches after them, by BM25 over
+ *    the words they hold (stems count as the word; rare words weigh more);
  * 2. typo: exact forms before typo-corrected ones;
  * 3. attribute: a query word in the title, then in the summary, then only in the body;
  * 4. BM25 within the bucket (title BM25 for title matches);
@@ -76,19 +76,11 @@ export class Ranker {
     return Int32Array.from(out);
   }
 
-  /** Rule 1 for partial matches: summed idf of the words held, then BM25, then newest. */
+  /** Rule 1 for partial matches: BM25 over the words held (rarer and more often held first), then newest. */
   #rankPartial(request: RankRequest, docs: Int32Array, needed: number): Int32Array {
     if (docs.length === 0 || needed <= 0) return new Int32Array(0);
-    const coverage = new Map<number, number>();
-    for (const term of request.plan.terms) {
-      const held = this.fts.docs(anyOf([...term.exact, ...term.typos, ...term.stems]));
-      for (const d of held) coverage.set(d, (coverage.get(d) ?? 0) + term.idf);
-    }
-    const anyExpression = someTerms(request.plan.terms.map((t) => anyOf([...t.exact, ...t.typos, ...t.stems])));
-    const bm25 = this.#bm25(request, anyExpression);
-    const sorted = Array.from(docs).sort(
-      (a, b) => (coverage.get(b) ?? 0) - (coverage.get(a) ?? 0) || compareScore(bm25, a, b) || this.#newer(a, b),
-    );
+    const bm25 = this.#bm25(request, someTerms(request.plan.partial.map(anyOf)));
+    const sorted = bm25 ? Array.from(docs).sort((a, b) => bm25(b) - bm25(a) || this.#newer(a, b)) : this.#newest(docs, needed);
     return Int32Array.from(sorted.slice(0, needed));
   }
 
@@ -137,12 +129,8 @@ function lazy<T>(make: () => T): () => T {
   return () => (value ??= { v: make() }).v;
 }
 
-function compareScore(score: ((d: number) => number) | undefined, a: number, b: number): number {
-  return score ? score(b) - score(a) : 0;
-}
-
 /** Every term required, each in the given forms. */
-export function allTermsExpression(plan: QueryPlan, forms: ('exact' | 'typos' | 'stems')[]): string {
+export function allTermsExpression(plan: QueryPlan, forms: ('exact' | 'typos')[]): string {
   const terms = plan.terms.map((t) => anyOf(forms.flatMap((f): FtsAlternative[] => t[f])));
   return terms.map((t) => (t.startsWith('(') ? t : `(${t})`)).join(' AND ');
 }

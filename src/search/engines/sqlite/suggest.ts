@@ -46,7 +46,8 @@ export function suggest(query: SuggestQuery, deps: Deps): Suggestion[] {
 function lastWordForms(input: SuggestInput, vocab: Vocabulary): { term: string; typedLength: number }[] {
   const { last, open } = input;
   const typos = last.length >= SUGGEST_TYPO_MIN_LENGTH ? vocab.typoCandidates(last, { prefix: open, maxTypos: 1 }) : [];
-  const exact = open ? vocab.completions(last, COMPLETION_CANDIDATES) : vocab.docs(last) > 0 ? [{ term: last }] : [];
+  // A finished word is offered as typed; the count check drops it when nothing holds it.
+  const exact = open ? vocab.completions(last, COMPLETION_CANDIDATES) : [{ term: last }];
   const forms = [...exact.map((c) => c.term), ...typos.slice(0, TYPO_CANDIDATES).map((c) => c.term)];
   return [...new Set(forms)].map((term) => ({ term, typedLength: open ? (matchPrefix(last, term, 1)?.length ?? last.length) : term.length }));
 }

@@ -1,4 +1,3 @@
-import { stemmer } from 'stemmer';
 import { allowedTypos, prefixTypoDistance, typoDistance } from '../../../text/edit-distance.js';
 
 /** Meilisearch caps typo candidates per word (150 one-typo, 50 two-typo); we keep the most frequent. */
@@ -19,7 +18,6 @@ export class Vocabulary {
   readonly #terms: string[];
   readonly #docs: Int32Array;
   readonly #index = new Map<string, number>();
-  #stems: Map<string, number[]> | undefined;
   #firstLetters: string[] | undefined;
 
   constructor(rows: { term: string; docs: number }[]) {
@@ -91,26 +89,6 @@ export class Vocabulary {
     return out;
   }
 
-  /** Other words with the same English (Porter) stem: "security" -> securities, secure... */
-  stemVariants(word: string): Candidate[] {
-    this.#stems ??= this.#buildStems();
-    const group = this.#stems.get(stemmer(word)) ?? [];
-    return byDocsDesc(
-      group.filter((i) => this.#terms[i] !== word).map((i) => ({ term: this.#terms[i]!, typos: 0, docs: this.#docs[i]! })),
-    ).slice(0, MAX_TYPO_CANDIDATES);
-  }
-
-  #buildStems(): Map<string, number[]> {
-    const stems = new Map<string, number[]>();
-    this.#terms.forEach((term, i) => {
-      if (!/^[a-z]+$/.test(term)) return;
-      const stem = stemmer(term);
-      const group = stems.get(stem);
-      if (group) group.push(i);
-      else stems.set(stem, [i]);
-    });
-    return stems;
-  }
 }
 
 function byDocsDesc(c: Candidate[]): Candidate[] {

@@ -1,0 +1,84 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { indexSources } from '../../indexer/index-articles.js';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/logger.js';
+import { openSqliteEngine, openSqliteIndex } from '../../src/search/engines/sqlite/index.js';
+import type { SearchEngine } from '../../src/search/search-engine.js';
+import type { EvalDoc } from './collections.js';
+import { toArticleLine } from './to-article.js';
+
+/** One API answer: hit ids best first and the total the API reported. */
+export interface ApiAnswer {
+  ids: string[];
+  totalHits: number;
+}
+
+/** The service, loaded with one collection and listening on 127.0.0.1. */
+export interface ApiRanker {
+  search(q: string): Promise<ApiAnswer>;
+  close(): Promise<void>;
+}
+
+/**
+ * Writes `docs` as NDJSON into a fresh temp folder, loads them through the indexer into a
+ * fresh embedded index there, and serves it with `createApp` on port 0. `close` removes it all.
+ */
+export async function openApiRanker(docs: readonly EvalDoc[]): Promise<ApiRanker> {
+  const dir = await mkdtemp(join(tmpdir(), 'relevance-eval-'));
+  let engine: SearchEngine | undefined;
+  let server: Server | undefined;
+  try {
+    const logger = silentLogger();
+    const source = join(dir, 'docs.ndjson');
+    const dbPath = join(dir, 'index.db');
+    await writeFile(source, `${docs.map(toArticleLine).join('\n')}\n`);
+    const index = await openSqliteIndex({ path: dbPath, logger });
+    try {
+      const report = await indexSources([source], index, { logger });
+      const stored = await index.count();
+      if (report.invalidCount > 0 || report.indexed !== docs.length || stored !== docs.length) {
+        throw new Error(`indexer stored ${stored} of ${docs.length} docs: ${JSON.stringify({ ...report, invalid: report.invalid.slice(0, 3) })}`);
+      }
+    } finally {
+      await index.close();
+    }
+    engine = await openSqliteEngine({ path: dbPath, logger });
+    const config = loadConfig({ SQLITE_PATH: dbPath, LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'false', RATE_LIMIT_PER_MINUTE: '0' });
+    const app = createApp({ engine, config, logger });
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s)).on('error', reject);
+    });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const opened = { engine, server };
+    return {
+      search: (q) => fetchSearch(base, q),
+      close: async () => {
+        await new Promise<void>((resolve) => opened.server.close(() => resolve()));
+        await opened.engine.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    server?.close();
+    await engine?.close();
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+const AnswerSchema = z.object({ hits: z.array(z.object({ id: z.string() })), totalHits: z.number().int() });
+
+async function fetchSearch(base: string, q: string): Promise<ApiAnswer> {
+  const url = `${base}/api/search?${new URLSearchParams({ q, pageSize: '100' }).toString()}`;
+  const res = await fetch(url);
+  const body: unknown = await res.json();
+  if (!res.ok) throw new Error(`GET /api/search answered ${res.status}: ${JSON.stringify(body)}`);
+  const { hits, totalHits } = AnswerSchema.parse(body);
+  return { ids: hits.map((h) => h.id), totalHits };
+}

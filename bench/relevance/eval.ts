@@ -1,0 +1,75 @@
+/**
+ * `npm run eval [-- --label <name>] [--collections cran,med] [--data <dir>] [--details <file>]`
+ *
+ * Measures ranking quality on the judged collections in ../shared/data/ir: ours (through the
+ * indexer and the public HTTP API) against a plain FTS5 BM25 baseline. Prints the table and
+ * writes bench/relevance/results/relevance.json; `--label` also appends it to history.json.
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { COLLECTION_NAMES, DEFAULT_COLLECTIONS, DEFAULT_DATA_DIR, type CollectionName } from './collections.js';
+import { appendHistory, formatTable, METHOD, toTable, writeTable } from './report.js';
+import { evaluateCollections } from './run-eval.js';
+
+const RESULTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'results');
+
+function parseCollections(list: string | undefined): CollectionName[] {
+  if (list === undefined) return [...DEFAULT_COLLECTIONS];
+  return list.split(',').map((name) => {
+    const known = COLLECTION_NAMES.find((n) => n === name.trim());
+    if (!known) throw new Error(`--collections: unknown "${name}"; known: ${COLLECTION_NAMES.join(', ')}`);
+    return known;
+  });
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      label: { type: 'string' },
+      collections: { type: 'string' },
+      data: { type: 'string' },
+      details: { type: 'string' },
+    },
+  });
+  if (values.label !== undefined && !/^[\w.:@+-]{1,80}$/.test(values.label)) {
+    throw new Error('--label: 1-80 letters, digits or _ . : @ + -');
+  }
+  const dataDir = resolve(values.data ?? DEFAULT_DATA_DIR);
+  if (!existsSync(dataDir)) {
+    console.error(`No collections at ${dataDir} (pass --data <dir>).`);
+    return 2;
+  }
+  const names = parseCollections(values.collections);
+  console.log(`Relevance eval on ${names.join(', ')} from ${dataDir}`);
+  const { reports, details } = await evaluateCollections(dataDir, names, (r, seconds) => {
+    console.log(`  ${r.collection}: ${r.queries} queries over ${r.documents} docs in ${seconds.toFixed(1)} s`);
+  });
+  const table = toTable(reports, values.label);
+  console.log(`\n${formatTable(table)}\n`);
+  for (const [key, text] of Object.entries(METHOD)) console.log(`${key}: ${text}`);
+
+  await writeTable(resolve(RESULTS_DIR, 'relevance.json'), table);
+  console.log(`\nWrote ${resolve(RESULTS_DIR, 'relevance.json')}`);
+  if (values.label !== undefined) {
+    await appendHistory(resolve(RESULTS_DIR, 'history.json'), table);
+    console.log(`Appended "${values.label}" to ${resolve(RESULTS_DIR, 'history.json')}`);
+  }
+  if (values.details !== undefined) {
+    await writeFile(resolve(values.details), `${JSON.stringify(Object.fromEntries(details), null, 2)}\n`);
+    console.log(`Wrote per-query details to ${resolve(values.details)}`);
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);

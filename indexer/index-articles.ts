@@ -1,0 +1,151 @@
+import { performance } from 'node:perf_hooks';
+import { silentLogger, type Logger } from '../src/logger.js';
+import type { ArticleIndex } from '../src/search/search-engine.js';
+import { IndexerError, IndexerErrorCode } from './indexer-error.js';
+import type { IndexReport } from './index-report.schema.js';
+import { IndexRun, type IndexProgress } from './index-run.js';
+import { readSource } from './sources/read-source.js';
+import { fileError, type SourceRecord } from './sources/source-record.js';
+import { planSources, type PlannedFile, type SourcePlan } from './sources/walk-sources.js';
+import { isValidTimeZone } from './sources/zoned-time.js';
+
+export type { IndexProgress } from './index-run.js';
+
+/** Default number of articles per `upsert` call. */
+export const DEFAULT_BATCH_SIZE = 1000;
+/** Largest batch accepted: bigger ones only make a failed batch more expensive. */
+export const MAX_BATCH_SIZE = 100_000;
+const PROGRESS_EVERY_RECORDS = 1000;
+
+/** Options of `indexSources`. */
+export interface IndexOptions {
+  /** Articles per `upsert` (default 1000). */
+  batchSize?: number;
+  /** Delete indexed articles whose id no source holds any more. */
+  sync?: boolean;
+  /** Build a fresh index and swap it in at the end. */
+  rebuild?: boolean;
+  /** IANA zone of dates written without one (raw .txt pages); default UTC. */
+  timezone?: string;
+  logger?: Logger;
+  onProgress?: (progress: IndexProgress) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Reads every article of the given files and folders, validates each with
+ * `ArticleInputSchema` and writes the valid ones in batches. Invalid records are reported,
+ * not fatal; `index.finish()` is called only once every batch succeeded.
+ *
+ * @throws IndexerError for bad options, a path that cannot be read, or a refused `--sync`;
+ * an adapter's error as it is when a batch fails (nothing is finished then).
+ */
+export async function indexSources(paths: readonly string[], index: ArticleIndex, options: IndexOptions = {}): Promise<IndexReport> {
+  const started = performance.now();
+  checkOptions(options);
+  return indexPlan(await planSources(paths), index, options, started);
+}
+
+/**
+ * `indexSources` on files already listed by `planSources`, so that a caller can reject bad
+ * paths before it opens the engine.
+ */
+export async function indexPlan(
+  plan: SourcePlan,
+  index: ArticleIndex,
+  options: IndexOptions = {},
+  started = performance.now(),
+): Promise<IndexReport> {
+  const { batchSize, timezone } = checkOptions(options);
+  const logger = options.logger ?? silentLogger();
+  const unlisted = plan.files.find((file) => file.error !== undefined);
+  if (options.sync && unlisted) throw syncRefused(unlisted.path);
+  options.signal?.throwIfAborted();
+
+  const bytesTotal = plan.files.reduce((sum, file) => sum + file.size, 0);
+  logger.info({ files: plan.files.length, bytesTotal, rebuild: options.rebuild === true, sync: options.sync === true }, 'indexing started');
+  await index.begin({ rebuild: options.rebuild === true });
+  const run = new IndexRun(index, batchSize, bytesTotal, logger);
+  await readAll(plan.files, run, { ...options, timezone });
+
+  const deleted = options.sync ? await deleteMissing(index, run.seen, batchSize, options.signal) : 0;
+  options.signal?.throwIfAborted();
+  await index.finish();
+  const result: IndexReport = {
+    read: run.read,
+    indexed: run.indexed,
+    invalid: run.invalid,
+    invalidCount: run.invalidCount,
+    duplicates: run.duplicates,
+    deleted,
+    skippedFiles: plan.skippedFiles,
+    durationMs: Math.round(performance.now() - started),
+  };
+  logger.info({ ...result, invalid: result.invalidCount }, 'indexing finished');
+  return result;
+}
+
+/** Feeds every record of every file to the run, then sends the last batch. */
+async function readAll(files: readonly PlannedFile[], run: IndexRun, options: IndexOptions & { timezone: string }): Promise<void> {
+  const report = () => options.onProgress?.(run.progress());
+  let bytesDone = 0;
+  for (const file of files) {
+    for await (const record of recordsOf(file, options.timezone, (n) => (run.bytesRead += n))) {
+      options.signal?.throwIfAborted();
+      await run.add(record);
+      if (options.sync && record.kind === 'file-error') throw syncRefused(record.source);
+      if (run.read % PROGRESS_EVERY_RECORDS === 0) report();
+    }
+    // A reader may stop early (a page too large): count the file as read all the same.
+    bytesDone += file.size;
+    run.bytesRead = bytesDone;
+    report();
+  }
+  await run.flush();
+  report();
+}
+
+/** Validates the options before anything is read or written; returns them with defaults. */
+export function checkOptions(options: IndexOptions): { batchSize: number; timezone: string } {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+    throw new IndexerError(IndexerErrorCode.invalidOption, `batch size must be an integer from 1 to ${MAX_BATCH_SIZE}`);
+  }
+  const timezone = options.timezone ?? 'UTC';
+  if (!isValidTimeZone(timezone)) {
+    throw new IndexerError(IndexerErrorCode.invalidOption, `unknown timezone "${timezone}"; use an IANA name such as Europe/Berlin`);
+  }
+  return { batchSize, timezone };
+}
+
+function recordsOf(file: PlannedFile, timezone: string, onBytes: (bytes: number) => void): AsyncIterable<SourceRecord> {
+  if (file.error === undefined) return readSource(file.path, { timezone, onBytes });
+  const error = file.error;
+  return (async function* () {
+    yield fileError(file.path, error);
+  })();
+}
+
+function syncRefused(source: string): IndexerError {
+  return new IndexerError(
+    IndexerErrorCode.syncRefused,
+    `--sync refused: ${source} could not be read, so the set of current articles is incomplete; nothing was deleted`,
+  );
+}
+
+/**
+ * Deletes indexed ids that no source held in this run. The missing ids are collected before
+ * any deletion, because some engines cannot delete while a listing is open.
+ */
+async function deleteMissing(index: ArticleIndex, seen: ReadonlySet<string>, batchSize: number, signal?: AbortSignal): Promise<number> {
+  const missing: string[] = [];
+  for await (const id of index.listIds()) {
+    if (!seen.has(id)) missing.push(id);
+  }
+  let deleted = 0;
+  for (let start = 0; start < missing.length; start += batchSize) {
+    signal?.throwIfAborted();
+    deleted += await index.delete(missing.slice(start, start + batchSize));
+  }
+  return deleted;
+}

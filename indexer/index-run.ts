@@ -1,0 +1,107 @@
+import type { z } from 'zod';
+import { ArticleInputSchema, type Article } from '../src/articles/article.schema.js';
+import type { Logger } from '../src/logger.js';
+import type { ArticleIndex } from '../src/search/search-engine.js';
+import { MAX_REPORTED_INVALID, type InvalidRecord } from './index-report.schema.js';
+import type { SourceRecord } from './sources/source-record.js';
+
+/** Counters of a run in progress, as `onProgress` receives them. */
+export interface IndexProgress {
+  read: number;
+  indexed: number;
+  invalid: number;
+  bytesRead: number;
+  bytesTotal: number;
+}
+
+/**
+ * The mutable state of one indexing run: validates records, batches valid articles and
+ * sends each full batch to the index, counts everything for the report.
+ * @remarks Ids seen in the run are kept (for duplicates and `--sync`): memory grows with the
+ * number of articles, never with their size.
+ */
+export class IndexRun {
+  readonly seen = new Set<string>();
+  readonly invalid: InvalidRecord[] = [];
+  read = 0;
+  duplicates = 0;
+  invalidCount = 0;
+  fileErrors = 0;
+  bytesRead = 0;
+  /** Distinct articles written by successful batches. */
+  indexed = 0;
+  // Ids of the pending batch seen for the first time: they count as indexed once it is sent.
+  #firstSeenInBatch = 0;
+  // A Map so that a second copy of an id in the same batch replaces the first (last one wins).
+  #batch = new Map<string, Article>();
+
+  constructor(
+    private readonly index: ArticleIndex,
+    private readonly batchSize: number,
+    readonly bytesTotal: number,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Handles one record; sends the batch when it is full. */
+  async add(record: SourceRecord): Promise<void> {
+    if (record.kind === 'file-error') {
+      this.fileErrors += 1;
+      this.logger.warn({ source: record.source, reason: record.error }, 'source file not read');
+      this.#reject({ source: record.source, line: 0, errors: [{ path: '', message: record.error }] });
+      return;
+    }
+    this.read += 1;
+    if (record.kind === 'invalid') {
+      this.#reject({ source: record.source, line: record.line, errors: [{ path: '', message: record.error }] });
+      return;
+    }
+    const parsed = ArticleInputSchema.safeParse(record.value);
+    if (!parsed.success) {
+      this.#reject({ source: record.source, line: record.line, errors: toRecordIssues(parsed.error) });
+      return;
+    }
+    const article = parsed.data;
+    if (this.seen.has(article.id)) this.duplicates += 1;
+    else this.#firstSeenInBatch += 1;
+    this.seen.add(article.id);
+    this.#batch.delete(article.id);
+    this.#batch.set(article.id, article);
+    if (this.#batch.size >= this.batchSize) await this.flush();
+  }
+
+  /** Sends the pending batch, if any. An adapter failure propagates and ends the run. */
+  async flush(): Promise<void> {
+    if (this.#batch.size === 0) return;
+    const batch = [...this.#batch.values()];
+    await this.index.upsert(batch);
+    // Counted only after success: a failed batch is not indexed.
+    this.indexed += this.#firstSeenInBatch;
+    this.#firstSeenInBatch = 0;
+    this.#batch.clear();
+    this.logger.debug({ size: batch.length, indexed: this.indexed }, 'batch indexed');
+  }
+
+  /** Current counters. */
+  progress(): IndexProgress {
+    return {
+      read: this.read,
+      indexed: this.indexed,
+      invalid: this.invalidCount,
+      bytesRead: this.bytesRead,
+      bytesTotal: this.bytesTotal,
+    };
+  }
+
+  #reject(record: InvalidRecord): void {
+    this.invalidCount += 1;
+    if (this.invalid.length < MAX_REPORTED_INVALID) this.invalid.push(record);
+  }
+}
+
+/**
+ * zod issues -> `{ path, message }`, paths dotted.
+ * @example { path: ["tags", 3], message: "must not be empty" } -> { path: "tags.3", message: "must not be empty" }
+ */
+export function toRecordIssues(error: z.ZodError): InvalidRecord['errors'] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}

@@ -1,0 +1,91 @@
+import type { Settings } from 'meilisearch';
+import { SUGGEST_TYPO_MIN_LENGTH } from '../../../suggest/suggest-plan.js';
+import { SEARCH_LIMITS } from '../../search.schema.js';
+
+/**
+ * Index settings every article index gets, before any document.
+ *
+ * @remarks
+ * - `rankingRules`: `sort` first, so newest/oldest order strictly by date, partial matches
+ *   included, as the embedded engine does (in the default position, after `attribute`, it
+ *   would only break relevance ties). Without a `sort` parameter (relevance) the rule is
+ *   inactive and `words` comes first, keeping all-words matches ahead of partial ones.
+ *   `attribute` (not `attributeRank`, v1.36+) so older servers accept the list too.
+ * - `faceting`: 1,000 values per facet covers the largest date histogram and the facet limit
+ *   (100); section/tags/authors come back by count so the top values survive that cap.
+ * - `pagination.maxTotalHits`: page-mode totals are capped at this, and the contract promises
+ *   exact totals; pages themselves stop at `SEARCH_LIMITS.maxResultWindow` (10,000).
+ * - `typoTolerance`: Meilisearch's defaults (1 typo from 5 letters, 2 from 9), stated so a
+ *   changed default cannot drift from the embedded engine.
+ */
+export const ARTICLE_INDEX_SETTINGS = {
+  searchableAttributes: ['title', 'summary', 'body', 'tags', 'section', 'authors'],
+  filterableAttributes: ['section', 'tags', 'authors', 'publishedAt', 'year', 'month', 'day'],
+  sortableAttributes: ['publishedAt'],
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
+  faceting: {
+    maxValuesPerFacet: SEARCH_LIMITS.maxDateBuckets,
+    sortFacetValuesBy: { '*': 'alpha', section: 'count', tags: 'count', authors: 'count' },
+  },
+  pagination: { maxTotalHits: 1_000_000 },
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+  facetSearch: true,
+} satisfies Settings;
+
+/**
+ * Settings of the title vocabulary index (`<uid>_terms`, one document per title word), which
+ * autocomplete reads for the candidates of the word being typed.
+ *
+ * @remarks
+ * - `filterableAttributes: ['term']`: the completions of a typed prefix are the terms in the
+ *   string range [prefix, prefix + U+10FFFF), a lexicographic filter (Meilisearch v1.15+);
+ *   the typo candidates are the matches outside that range.
+ * - `sortableAttributes`: most frequent first, then alphabetical, as the embedded engine.
+ * - `rankingRules`: `typo` before `sort`, so exact matches would always precede typo ones;
+ *   no `proximity`/`attribute` rules, pointless on one-word documents.
+ * - `typoTolerance`: the autocomplete rule, one typo from 4 letters and never two
+ *   (`twoTypos` is at its maximum, 255).
+ * - `facetSearch: false`: the term filter needs no facet-search structures.
+ */
+export const TERMS_INDEX_SETTINGS = {
+  searchableAttributes: ['term'],
+  filterableAttributes: ['term'],
+  sortableAttributes: ['docs', 'term'],
+  rankingRules: ['words', 'typo', 'sort', 'exactness'],
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: SUGGEST_TYPO_MIN_LENGTH, twoTypos: 255 } },
+  prefixSearch: 'indexingTime',
+  facetSearch: false,
+} satisfies Settings;
+
+/** Settings that are sets: Meilisearch may return them in another order. */
+const UNORDERED = new Set(['filterableAttributes', 'sortableAttributes']);
+
+const sorted = (values: unknown[]) => [...values].map((v) => JSON.stringify(v)).sort();
+
+/** Whether `current` already holds everything `wanted` sets (keys `wanted` omits are ignored). */
+function holds(current: unknown, wanted: unknown, unordered = false): boolean {
+  if (Array.isArray(wanted)) {
+    if (!Array.isArray(current) || current.length !== wanted.length) return false;
+    if (unordered) return JSON.stringify(sorted(current)) === JSON.stringify(sorted(wanted));
+    return wanted.every((value, i) => holds(current[i], value));
+  }
+  if (wanted !== null && typeof wanted === 'object') {
+    if (current === null || typeof current !== 'object') return false;
+    return Object.entries(wanted).every(([key, value]) => holds((current as Record<string, unknown>)[key], value));
+  }
+  return current === wanted;
+}
+
+/**
+ * The settings that differ, or `undefined` when the index already has them all, so that an
+ * unchanged index gets no settings task (which would queue behind any pending indexing).
+ * @example settingsPatch({ ...ARTICLE_INDEX_SETTINGS, sortableAttributes: [] }, ARTICLE_INDEX_SETTINGS)
+ *   -> { sortableAttributes: ['publishedAt'] }
+ */
+export function settingsPatch(current: Settings, wanted: Settings = ARTICLE_INDEX_SETTINGS): Settings | undefined {
+  const patch: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(wanted)) {
+    if (!holds((current as Record<string, unknown>)[key], value, UNORDERED.has(key))) patch[key] = value;
+  }
+  return Object.keys(patch).length > 0 ? (patch as Settings) : undefined;
+}

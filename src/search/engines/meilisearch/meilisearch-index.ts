@@ -1,0 +1,196 @@
+import { Meilisearch, type EnqueuedTaskPromise, type IndexSwap, type Settings, type Task } from 'meilisearch';
+import type { Article } from '../../../articles/article.schema.js';
+import type { Logger } from '../../../logger.js';
+import type { ArticleIndex, IndexRunOptions } from '../../search-engine.js';
+import { toMeiliDocument } from './meili-document.js';
+import { createGuard, taskFailure, toAppError } from './meili-errors.js';
+import { ARTICLE_INDEX_SETTINGS, settingsPatch, TERMS_INDEX_SETTINGS } from './meili-settings.js';
+import { countTitleTerms, termsIndexUid, toTermDocuments } from './title-terms.js';
+
+/** How to reach the index the indexer writes. */
+export interface MeilisearchIndexOptions {
+  url: string;
+  apiKey?: string | undefined;
+  indexUid: string;
+  logger: Logger;
+  /** How long one task (a batch, the settings, the swap) may take to be processed (default 10 min). */
+  batchTimeoutMs?: number;
+  /** How long one HTTP request may take, a batch upload included (default 60 s). */
+  requestTimeoutMs?: number;
+}
+
+/** Page size of `listIds`. */
+const ID_PAGE = 1_000;
+/** Titles read per request when the title vocabulary is built. */
+const TITLE_PAGE = 5_000;
+/** Vocabulary documents per batch (each about 70 bytes). */
+const TERMS_BATCH = 20_000;
+
+/** Name of the index a rebuild fills before it is swapped in. */
+export function rebuildIndexUid(indexUid: string, now: number = Date.now()): string {
+  return `${indexUid}_rebuild_${now}`;
+}
+
+/**
+ * The `ArticleIndex` port on Meilisearch. Every write is a task that is awaited and checked:
+ * `waitTask` resolves on failure, so a batch only counts once its task `succeeded`.
+ *
+ * @remarks With `rebuild`, documents go into `<uid>_rebuild_<timestamp>` (same settings) and
+ * `finish()` swaps it with the live index in one atomic task, then deletes the old copy, so
+ * search never sees a half-built index.
+ *
+ * `finish()` also rebuilds the title vocabulary that autocomplete reads, `<uid>_terms` (one
+ * document per title word: `{ id, term, docs }`, `docs` = titles holding it), from every title
+ * of the index just written. The new vocabulary is built in a fresh index and swapped in: with
+ * `rebuild`, in the same swap task as the articles, so articles and vocabulary change together.
+ * A run that changed nothing keeps the vocabulary it has.
+ */
+export function createMeilisearchIndex(options: MeilisearchIndexOptions): ArticleIndex {
+  const client = new Meilisearch({
+    host: options.url,
+    apiKey: options.apiKey,
+    timeout: options.requestTimeoutMs ?? 60_000,
+    // The client's default wait (5 s) is far too short for a batch of long articles.
+    defaultWaitOptions: { timeout: options.batchTimeoutMs ?? 600_000, interval: 100 },
+  });
+  const { logger, indexUid } = options;
+  const guard = createGuard(logger);
+  let target = indexUid;
+  let rebuilding: string | undefined;
+  /** Whether this run wrote or deleted anything, so the vocabulary must be rebuilt. */
+  let changed = false;
+
+  /** Enqueues a task, waits for it and throws our error unless it succeeded (or failed with a tolerated code). */
+  async function runTask(op: string, start: () => EnqueuedTaskPromise, tolerated: readonly string[] = []): Promise<Task> {
+    const task = await guard(op, () => start().waitTask());
+    if (task.status === 'succeeded' || tolerated.includes(task.error?.code ?? '')) return task;
+    const error = taskFailure(op, task);
+    logger.warn({ op, code: error.code, status: error.status, taskUid: task.uid }, 'meilisearch task failed');
+    throw error;
+  }
+
+  async function indexExists(uid: string): Promise<boolean> {
+    return guard('getIndex', async () => Boolean(await client.getRawIndex(uid)), () => false);
+  }
+
+  /** Creates the index with our primary key unless it exists; returns whether it is new. */
+  async function ensureIndex(uid: string): Promise<boolean> {
+    // Looking first keeps the task list free of a failed creation at every run.
+    if (await indexExists(uid)) return false;
+    // Another indexer may create it in between: "already exists" is success too.
+    const task = await runTask('createIndex', () => client.createIndex(uid, { primaryKey: 'id' }), ['index_already_exists']);
+    return task.status === 'succeeded';
+  }
+
+  /** PATCHes only the settings that differ, so an unchanged index gets no task at all. */
+  async function applySettings(uid: string, wanted: Settings = ARTICLE_INDEX_SETTINGS): Promise<void> {
+    const current = await guard('getSettings', () => client.index(uid).getSettings());
+    const patch = settingsPatch(current, wanted);
+    if (patch) await runTask('updateSettings', () => client.index(uid).updateSettings(patch));
+  }
+
+  /** Every title of `uid`, page by page. */
+  async function* readTitles(uid: string): AsyncIterable<string[]> {
+    for (let offset = 0; ; offset += TITLE_PAGE) {
+      const page = await guard('readTitles', () => client.index(uid).getDocuments({ fields: ['title'], limit: TITLE_PAGE, offset }));
+      yield page.results.flatMap((doc) => (typeof doc['title'] === 'string' ? [doc['title']] : []));
+      if (page.results.length < TITLE_PAGE) return;
+    }
+  }
+
+  /** Fills the new index `termsUid` with the title vocabulary of `sourceUid`, settings first. */
+  async function buildTerms(sourceUid: string, termsUid: string): Promise<void> {
+    const counts = new Map<string, number>();
+    for await (const titles of readTitles(sourceUid)) countTitleTerms(titles, counts);
+    // A leftover of a failed attempt could keep words that are gone.
+    if (await indexExists(termsUid)) await runTask('deleteIndex', () => client.deleteIndex(termsUid));
+    await runTask('createIndex', () => client.createIndex(termsUid, { primaryKey: 'id' }));
+    await applySettings(termsUid, TERMS_INDEX_SETTINGS);
+    const documents = toTermDocuments(counts);
+    for (let i = 0; i < documents.length; i += TERMS_BATCH) {
+      const batch = documents.slice(i, i + TERMS_BATCH);
+      await runTask('addTerms', () => client.index(termsUid).addDocuments(batch, { primaryKey: 'id' }));
+    }
+  }
+
+  /** Deletes an index that is no longer needed; a failure is only wasted disk, so it is reported, not thrown. */
+  async function dropQuietly(uid: string): Promise<void> {
+    try {
+      await runTask('deleteIndex', () => client.deleteIndex(uid), ['index_not_found']);
+    } catch (error) {
+      logger.warn({ op: 'deleteIndex', code: toAppError('deleteIndex', error).code, indexUid: uid }, 'old index left behind');
+    }
+  }
+
+  return {
+    async begin(run: IndexRunOptions = {}) {
+      const liveIsNew = await ensureIndex(indexUid);
+      // A new live index gets the settings at once: searches may reach it before the swap.
+      if (liveIsNew || !run.rebuild) await applySettings(indexUid);
+      if (!run.rebuild) return;
+      rebuilding ??= rebuildIndexUid(indexUid);
+      await ensureIndex(rebuilding);
+      await applySettings(rebuilding);
+      target = rebuilding;
+    },
+
+    async upsert(batch: readonly Article[]) {
+      if (batch.length === 0) return;
+      const documents = batch.map(toMeiliDocument);
+      await runTask('addDocuments', () => client.index(target).addDocuments(documents, { primaryKey: 'id' }));
+      changed = true;
+    },
+
+    async delete(ids: readonly string[]) {
+      if (ids.length === 0) return 0;
+      // Nothing to delete from an index that does not exist yet.
+      const task = await runTask('deleteDocuments', () => client.index(target).deleteDocuments([...ids]), ['index_not_found']);
+      const deleted = task.details?.deletedDocuments ?? 0;
+      if (deleted > 0) changed = true;
+      return deleted;
+    },
+
+    async *listIds() {
+      for (let offset = 0; ; offset += ID_PAGE) {
+        const page = await guard(
+          'listIds',
+          () => client.index(target).getDocuments({ fields: ['id'], limit: ID_PAGE, offset }),
+          () => ({ results: [], total: 0 }),
+        );
+        for (const doc of page.results) {
+          if (typeof doc['id'] === 'string') yield doc['id'];
+        }
+        if (page.results.length < ID_PAGE) return;
+      }
+    },
+
+    async finish() {
+      const old = rebuilding;
+      const liveTerms = termsIndexUid(indexUid);
+      if (old === undefined && !changed && (await indexExists(liveTerms))) return;
+      // The new vocabulary goes into a fresh index: the rebuilt one's, or a temporary one.
+      const nextTerms = old === undefined ? rebuildIndexUid(liveTerms) : termsIndexUid(old);
+      await buildTerms(old ?? indexUid, nextTerms);
+      // A swap needs both sides: the first run after an upgrade has no vocabulary yet.
+      await ensureIndex(liveTerms);
+      const swaps: IndexSwap[] = [{ indexes: [liveTerms, nextTerms], rename: false }];
+      if (old !== undefined) swaps.unshift({ indexes: [indexUid, old], rename: false });
+      await runTask('swapIndexes', () => client.swapIndexes(swaps));
+      target = indexUid;
+      rebuilding = undefined;
+      changed = false;
+      // After the swap the temporary names hold the previous documents.
+      if (old !== undefined) await dropQuietly(old);
+      await dropQuietly(nextTerms);
+    },
+
+    async count() {
+      const stats = await guard('count', () => client.index(target).getStats(), () => ({ numberOfDocuments: 0 }));
+      return stats.numberOfDocuments;
+    },
+
+    async close() {
+      // Nothing to release: the client holds no connection of its own.
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import type { MultiSearchQuery } from 'meilisearch';
+import { SUGGEST_TYPO_MIN_LENGTH, type SuggestInput } from '../../../suggest/suggest-plan.js';
+import type { SuggestQuery } from '../../../suggest/suggest.schema.js';
+import type { SearchFilters } from '../../search.schema.js';
+import { isSearchableTerm, termsIndexUid } from './title-terms.js';
+import { quoteFilterValue, toMeiliFilter } from './to-meili-filter.js';
+
+/** Completions of an open last word: its most frequent title words, as the embedded engine. */
+export const COMPLETION_CANDIDATES = 8;
+/** Title words within one typo of the last word, offered besides its completions. */
+export const TYPO_CANDIDATES = 4;
+
+/** Fields an article suggestion needs. */
+export const TITLE_HIT_ATTRIBUTES = ['id', 'title', 'section', 'publishedAtIso'] as const;
+
+/** The fields the embedded engine counts words in (tags, section and authors are not text). */
+const COUNTED_ATTRIBUTES = ['title', 'summary', 'body'];
+
+/** Most frequent first, then alphabetical: the embedded engine's order of candidates. */
+const TERM_SORT = ['docs:desc', 'term:asc'];
+
+/** Above every code point a word can hold: `prefix + PREFIX_END` bounds the words starting with `prefix`. */
+const PREFIX_END = '\u{10FFFF}';
+
+/**
+ * Which result of the first multi-search holds what. `completions` and `typos` are absent when
+ * the vocabulary is not asked (see `toSuggestPlan`); `sections` and `tags` may be the same query.
+ */
+export interface SuggestPlan {
+  queries: MultiSearchQuery[];
+  at: { completions?: number; typos?: number; sections: number; tags: number; titles: number };
+}
+
+const withFilter = (filter: string[][]) => (filter.length > 0 ? { filter } : {});
+
+/**
+ * The `term` filters of the words starting with `prefix` (`inside`, AND) and of all others
+ * (`outside`, OR), as lexicographic string ranges (Meilisearch v1.15+). Bounds are sent in the
+ * form Meilisearch stores facet strings in (NFKD, lowercase); `STARTS WITH` would need an
+ * experimental feature.
+ * @example termPrefixFilters('ko') -> { inside: ['term >= "ko"', 'term < "ko\u{10FFFF}"'], outside: ['term < "ko"', 'term >= "ko\u{10FFFF}"'] }
+ */
+export function termPrefixFilters(prefix: string): { inside: string[]; outside: string[] } {
+  const stored = prefix.normalize('NFKD').toLowerCase();
+  const from = quoteFilterValue(stored);
+  const to = quoteFilterValue(stored + PREFIX_END);
+  return { inside: [`term >= ${from}`, `term < ${to}`], outside: [`term < ${from}`, `term >= ${to}`] };
+}
+
+/**
+ * The typed words as Meilisearch `q`: the open last word is a prefix, a finished one is not
+ * (trailing space).
+ * @example toTypedQueryText({ words: ['north', 'ko'], open: true, ... }) -> 'north ko'
+ */
+export function toTypedQueryText(input: SuggestInput): string {
+  return input.words.join(' ') + (input.open ? '' : ' ');
+}
+
+/**
+ * The vocabulary queries (`<uid>_terms`) for the last word.
+ * - open: its completions, the 8 most frequent words in its prefix range (a placeholder search,
+ *   so no cap on how many words a prefix may expand to), and from 4 letters the 4 most frequent
+ *   words outside that range that Meilisearch matches within one typo of the typed prefix;
+ * - finished: from 4 letters, the 4 most frequent other words within one typo of it (the word
+ *   itself is offered as typed).
+ */
+function toTermQueries(input: SuggestInput, termsUid: string, add: (q: MultiSearchQuery) => number): Pick<SuggestPlan['at'], 'completions' | 'typos'> {
+  const at: Pick<SuggestPlan['at'], 'completions' | 'typos'> = {};
+  if (!isSearchableTerm(input.last)) return at;
+  const range = termPrefixFilters(input.last);
+  const base = { indexUid: termsUid, sort: TERM_SORT, attributesToRetrieve: ['term'] };
+  if (input.open) at.completions = add({ ...base, q: '', filter: range.inside, limit: COMPLETION_CANDIDATES });
+  if (input.last.length >= SUGGEST_TYPO_MIN_LENGTH) {
+    at.typos = add({
+      ...base,
+      q: input.open ? input.last : `${input.last} `,
+      filter: input.open ? [range.outside] : [`term != ${quoteFilterValue(input.last)}`],
+      limit: TYPO_CANDIDATES,
+    });
+  }
+  return at;
+}
+
+/**
+ * Everything a suggestion needs that does not depend on the candidates, as one multi-search:
+ * the vocabulary queries (unless `withTerms` is false), the section and tag counts of a
+ * placeholder search (sections without their own filter, as a suggested section replaces it),
+ * and the article titles holding the typed words.
+ */
+export function toSuggestPlan(query: SuggestQuery, input: SuggestInput, indexUid: string, withTerms = true): SuggestPlan {
+  const queries: MultiSearchQuery[] = [];
+  const add = (q: MultiSearchQuery) => queries.push(q) - 1;
+  const terms = withTerms ? toTermQueries(input, termsIndexUid(indexUid), add) : {};
+  const filter = toMeiliFilter(query.filters);
+  let sections: number;
+  let tags: number;
+  if (query.filters.sections.length > 0) {
+    sections = add({ indexUid, ...withFilter(toMeiliFilter(query.filters, 'section')), hitsPerPage: 0, facets: ['section'] });
+    tags = add({ indexUid, ...withFilter(filter), hitsPerPage: 0, facets: ['tags'] });
+  } else {
+    sections = tags = add({ indexUid, ...withFilter(filter), hitsPerPage: 0, facets: ['section', 'tags'] });
+  }
+  const titles = add({
+    indexUid,
+    q: toTypedQueryText(input),
+    attributesToSearchOn: ['title'],
+    matchingStrategy: 'all',
+    ...withFilter(filter),
+    limit: query.limit,
+    attributesToRetrieve: [...TITLE_HIT_ATTRIBUTES],
+  });
+  return { queries, at: { ...terms, sections, tags, titles } };
+}
+
+/** Whether the plan asks the vocabulary, so the candidates are known only after its answer. */
+export function asksVocabulary(plan: SuggestPlan): boolean {
+  return plan.at.completions !== undefined || plan.at.typos !== undefined;
+}
+
+/**
+ * Candidate texts -> one count-only query each (page mode: exact totals): the articles holding
+ * every word exactly and passing the filters, as the embedded engine counts. Each word is sent
+ * as a one-word phrase, which Meilisearch matches without typos or prefixes, on the text fields.
+ * @example toCountQueries([['north', 'korea']], filters, 'articles')[0].q -> '"north" "korea"'
+ */
+export function toCountQueries(texts: readonly (readonly string[])[], filters: SearchFilters, indexUid: string): MultiSearchQuery[] {
+  const filter = toMeiliFilter(filters);
+  return texts.map((words) => ({
+    indexUid,
+    // Our words hold letters and digits only: nothing to escape inside the quotes.
+    q: words.map((w) => `"${w}"`).join(' '),
+    matchingStrategy: 'all',
+    attributesToSearchOn: COUNTED_ATTRIBUTES,
+    ...withFilter(filter),
+    hitsPerPage: 0,
+    page: 1,
+  }));
+}

@@ -1,0 +1,188 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { indexSources, type IndexProgress } from '../../indexer/index-articles.js';
+import { IndexReportSchema } from '../../indexer/index-report.schema.js';
+import { IndexerError, IndexerErrorCode } from '../../indexer/indexer-error.js';
+import { MemoryArticleIndex } from './memory-index.js';
+
+const root = mkdtempSync(join(tmpdir(), 'indexer-run-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let dir: string;
+let counter = 0;
+beforeEach(() => {
+  dir = join(root, `case-${(counter += 1)}`);
+  mkdirSync(dir);
+});
+
+const article = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  title: `Title ${id}`,
+  body: `Body of ${id}.`,
+  section: 'World',
+  publishedAt: '2024-01-02T03:04:05Z',
+  ...extra,
+});
+const ndjson = (...items: unknown[]) => items.map((item) => JSON.stringify(item)).join('\n') + '\n';
+function write(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('indexSources', () => {
+  it('when there are more articles than a batch holds, then they are sent in batches of that size', async () => {
+    write('a.ndjson', ndjson(...Array.from({ length: 7 }, (_, i) => article(`a${i}`))));
+    const index = new MemoryArticleIndex();
+    const report = await indexSources([dir], index, { batchSize: 3 });
+    expect(index.calls.filter((c) => c.method === 'upsert').map((c) => ('ids' in c ? c.ids.length : 0))).toEqual([3, 3, 1]);
+    expect(index.methods()).toEqual(['begin', 'upsert', 'upsert', 'upsert', 'finish']);
+    expect(report).toMatchObject({ read: 7, indexed: 7, invalidCount: 0, duplicates: 0, deleted: 0 });
+    expect(IndexReportSchema.safeParse(report).success).toBe(true);
+  });
+
+  it('when some records are invalid, then each is reported with file and line and every valid one is indexed', async () => {
+    const file = write(
+      'mixed.ndjson',
+      [JSON.stringify(article('ok1')), '{broken', JSON.stringify(article('bad', { publishedAt: 'soon' })), '', JSON.stringify(article('ok2'))].join('\n'),
+    );
+    const index = new MemoryArticleIndex();
+    const report = await indexSources([file], index);
+    expect([...index.stored.keys()].sort()).toEqual(['ok1', 'ok2']);
+    expect(report.invalid).toEqual([
+      { source: file, line: 2, errors: [{ path: '', message: expect.stringMatching(/^not valid JSON/) }] },
+      { source: file, line: 3, errors: [{ path: 'publishedAt', message: expect.any(String) }] },
+    ]);
+    expect(report).toMatchObject({ read: 4, indexed: 2, invalidCount: 2 });
+    expect(index.methods().at(-1)).toBe('finish');
+  });
+
+  it('when folders are nested, then files are read in sorted order and unknown extensions are skipped', async () => {
+    write('b/2.ndjson', ndjson(article('b2')));
+    write('b/1.json', JSON.stringify([article('b1')]));
+    write('a.csv', 'id,title,body,section,date\nc1,T,B,World,2024-01-01\n');
+    write('README.md', '# not an article');
+    write('b/notes.docx', 'x');
+    const index = new MemoryArticleIndex();
+    const report = await indexSources([dir], index);
+    expect(index.calls.find((c) => c.method === 'upsert')).toEqual({ method: 'upsert', ids: ['c1', 'b1', 'b2'] });
+    expect(report.skippedFiles).toBe(2);
+  });
+
+  it('when the same input is indexed twice, then the stored set is the same', async () => {
+    write('a.ndjson', ndjson(article('x'), article('y')));
+    write('p.txt', 'A page\n\nWorld 10:00 May 01, 2024\n\nBy A. Writer\n\nSome text.\n');
+    const index = new MemoryArticleIndex();
+    await indexSources([dir], index);
+    const first = new Map(index.stored);
+    const again = await indexSources([dir], index);
+    expect(index.stored).toEqual(first);
+    expect(again).toMatchObject({ read: 3, indexed: 3, duplicates: 0 });
+  });
+
+  it('when an id appears twice, then the last one wins and it counts as a duplicate', async () => {
+    write('a.ndjson', ndjson(article('d', { title: 'First' }), article('e'), article('d', { title: 'Second' })));
+    write('b.ndjson', ndjson(article('e', { title: 'Later file' })));
+    const index = new MemoryArticleIndex();
+    const report = await indexSources([dir], index, { batchSize: 2 });
+    expect(index.stored.get('d')?.title).toBe('Second');
+    expect(index.stored.get('e')?.title).toBe('Later file');
+    expect(report).toMatchObject({ read: 4, indexed: 2, duplicates: 2 });
+  });
+
+  it('when --sync is on, then only ids missing from the sources are deleted', async () => {
+    const index = new MemoryArticleIndex();
+    write('a.ndjson', ndjson(article('keep'), article('gone')));
+    await indexSources([dir], index);
+    write('a.ndjson', ndjson(article('keep'), article('new')));
+    const report = await indexSources([dir], index, { sync: true });
+    expect([...index.stored.keys()].sort()).toEqual(['keep', 'new']);
+    expect(report.deleted).toBe(1);
+    expect(index.methods().slice(-2)).toEqual(['delete', 'finish']);
+  });
+
+  it('when --sync is on and a file cannot be read, then the run fails and nothing is deleted', async () => {
+    const index = new MemoryArticleIndex();
+    write('a.ndjson', ndjson(article('keep'), article('other')));
+    await indexSources([dir], index);
+    write('a.ndjson', ndjson(article('keep')));
+    write('b.ndjson', Buffer.from([0, 1, 2]));
+    const error = await indexSources([dir], index, { sync: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IndexerError);
+    expect((error as IndexerError).code).toBe(IndexerErrorCode.syncRefused);
+    expect(index.stored.has('other')).toBe(true);
+    // Only the first, successful run finished; the refused one neither finished nor deleted.
+    expect(index.methods().filter((m) => m === 'finish')).toHaveLength(1);
+    expect(index.methods().filter((m) => m === 'delete')).toEqual([]);
+  });
+
+  it('when a file cannot be read without --sync, then it is reported at line 0 and the rest is indexed', async () => {
+    write('a.ndjson', ndjson(article('fine')));
+    const binary = write('b.ndjson', Buffer.from([0, 1, 2]));
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'c.ndjson'));
+    const index = new MemoryArticleIndex();
+    const report = await indexSources([dir], index);
+    expect(report.invalid).toEqual([
+      { source: binary, line: 0, errors: [{ path: '', message: expect.stringMatching(/binary/) }] },
+      { source: join(dir, 'c.ndjson'), line: 0, errors: [{ path: '', message: expect.any(String) }] },
+    ]);
+    expect(report).toMatchObject({ read: 1, indexed: 1, invalidCount: 2 });
+    expect(index.methods().at(-1)).toBe('finish');
+  });
+
+  it('when a file with an unknown extension is named explicitly, then it is a file error, not a skip', async () => {
+    const notes = write('notes.md', '# notes');
+    const report = await indexSources([notes], new MemoryArticleIndex());
+    expect(report.invalid).toEqual([{ source: notes, line: 0, errors: [{ path: '', message: expect.stringMatching(/unsupported file type/) }] }]);
+    expect(report.skippedFiles).toBe(0);
+  });
+
+  it('when an upsert fails, then the error propagates and finish is never called', async () => {
+    write('a.ndjson', ndjson(...Array.from({ length: 5 }, (_, i) => article(`f${i}`))));
+    const index = new MemoryArticleIndex({ failOnUpsert: 2 });
+    await expect(indexSources([dir], index, { batchSize: 2 })).rejects.toThrow('engine down');
+    expect(index.methods()).toEqual(['begin', 'upsert', 'upsert']);
+  });
+
+  it('when a path given explicitly does not exist, then the run fails before touching the index', async () => {
+    const index = new MemoryArticleIndex();
+    const error = await indexSources([join(dir, 'missing.ndjson')], index).catch((e: unknown) => e);
+    expect((error as IndexerError).code).toBe(IndexerErrorCode.pathNotFound);
+    expect(index.calls).toEqual([]);
+  });
+
+  it('when options are invalid, then the run fails before touching the index', async () => {
+    const index = new MemoryArticleIndex();
+    await expect(indexSources([dir], index, { batchSize: 0 })).rejects.toMatchObject({ code: IndexerErrorCode.invalidOption });
+    await expect(indexSources([dir], index, { timezone: 'Nowhere/City' })).rejects.toMatchObject({ code: IndexerErrorCode.invalidOption });
+    expect(index.calls).toEqual([]);
+  });
+
+  it('when --rebuild is given, then begin receives it', async () => {
+    write('a.ndjson', ndjson(article('r')));
+    const index = new MemoryArticleIndex();
+    await indexSources([dir], index, { rebuild: true });
+    expect(index.calls[0]).toEqual({ method: 'begin', options: { rebuild: true } });
+  });
+
+  it('when the run is aborted, then it stops without finishing', async () => {
+    write('a.ndjson', ndjson(article('s1'), article('s2')));
+    const index = new MemoryArticleIndex();
+    const controller = new AbortController();
+    controller.abort(new Error('stop'));
+    await expect(indexSources([dir], index, { signal: controller.signal })).rejects.toThrow('stop');
+    expect(index.methods()).not.toContain('finish');
+  });
+
+  it('when progress is reported, then bytes end at the total and counts match the report', async () => {
+    write('a.ndjson', ndjson(article('p1'), article('p2')));
+    write('b.txt', 'Title\n\nWorld 10:00 May 01, 2024\n\nText.\n');
+    const updates: IndexProgress[] = [];
+    const report = await indexSources([dir], new MemoryArticleIndex(), { onProgress: (p) => updates.push(p) });
+    const last = updates.at(-1);
+    expect(last?.bytesRead).toBe(last?.bytesTotal);
+    expect(last).toMatchObject({ read: report.read, indexed: report.indexed, invalid: 0 });
+  });
+});
