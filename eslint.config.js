@@ -1,8 +1,9 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'bench/results/**', 'tests/e2e/artifacts/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', '.scratch/**', 'coverage/**', 'bench/results/**', 'tests/e2e/artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,5 +18,9 @@ export default tseslint.config(
     // Command-line tools and benchmarks talk to their user on stdout.
     files: ['indexer/cli.ts', 'indexer/**/*-cli.ts', 'bench/**', 'scripts/**', 'tests/**'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['scripts/**/*.mjs', '*.js'],
+    languageOptions: { globals: globals.node },
   },
 );

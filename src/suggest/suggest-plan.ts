@@ -3,6 +3,10 @@ import type { Suggestion } from './suggest.schema.js';
 
 /** One typo is tolerated in what was typed once it is this long (autocomplete only). */
 export const SUGGEST_TYPO_MIN_LENGTH = 4;
+/** Completions of the word being typed considered per keystroke: the most frequent title words. */
+export const COMPLETION_CANDIDATES = 8;
+/** Title words within one typo considered per keystroke. */
+export const TYPO_CANDIDATES = 4;
 
 /** What the reader typed, as words; `open` when the last word is still being typed. */
 export interface SuggestInput {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config.js';
 import { EngineUnavailableError } from '../../src/errors.js';
 import { parseCliArgs, UsageError } from '../../indexer/cli-args.js';
+import { DEFAULT_BATCH_SIZE } from '../../indexer/index-articles.js';
 import { describeFatal, exitCodeFor, formatInvalidLines, formatProgressLine, formatSummary } from '../../indexer/cli-output.js';
 import type { IndexReport } from '../../indexer/index-report.schema.js';
 import { IndexerError, IndexerErrorCode } from '../../indexer/indexer-error.js';
@@ -34,7 +35,7 @@ describe('parseCliArgs', () => {
   });
 
   it('when only paths are given, then defaults apply', () => {
-    expect(parseCliArgs(['seed'])).toEqual({ help: false, paths: ['seed'], sync: false, rebuild: false, batchSize: 1000 });
+    expect(parseCliArgs(['seed'])).toEqual({ help: false, paths: ['seed'], sync: false, rebuild: false, batchSize: DEFAULT_BATCH_SIZE });
   });
 
   it.each([

@@ -9,7 +9,8 @@ const current: Settings = {
   filterableAttributes: ['authors', 'day', 'month', 'publishedAt', 'section', 'tags', 'year'],
   sortableAttributes: ['publishedAt'],
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
-  stopWords: [],
+  // Meilisearch returns the stop words as a set, in its own order.
+  stopWords: [...ARTICLE_INDEX_SETTINGS.stopWords].reverse(),
   synonyms: {},
   distinctAttribute: null,
   typoTolerance: {

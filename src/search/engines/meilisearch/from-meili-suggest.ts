@@ -5,7 +5,7 @@ import { matchPrefix } from '../../../text/prefix-match.js';
 import { highlightText } from '../../highlight/highlighter.js';
 import { markTypedPrefix } from '../../highlight/prefix-highlight.js';
 import { MeiliDocumentSchema } from './meili-document.js';
-import { TYPO_CANDIDATES } from './to-meili-suggest.js';
+import { TYPO_CANDIDATES } from '../../../suggest/suggest-plan.js';
 
 /** A candidate for the last word, and how many of its characters the reader typed. */
 export interface LastWordForm {

@@ -1,5 +1,6 @@
 import type { Settings } from 'meilisearch';
 import { SUGGEST_TYPO_MIN_LENGTH } from '../../../suggest/suggest-plan.js';
+import { ENGLISH_STOP_WORDS } from '../../query/stop-words.js';
 import { SEARCH_LIMITS } from '../../search.schema.js';
 
 /**
@@ -17,6 +18,7 @@ import { SEARCH_LIMITS } from '../../search.schema.js';
  *   exact totals; pages themselves stop at `SEARCH_LIMITS.maxResultWindow` (10,000).
  * - `typoTolerance`: Meilisearch's defaults (1 typo from 5 letters, 2 from 9), stated so a
  *   changed default cannot drift from the embedded engine.
+ * - `stopWords`: the same English list the query parser drops (src/search/query/stop-words.ts).
  */
 export const ARTICLE_INDEX_SETTINGS = {
   searchableAttributes: ['title', 'summary', 'body', 'tags', 'section', 'authors'],
@@ -29,6 +31,7 @@ export const ARTICLE_INDEX_SETTINGS = {
   },
   pagination: { maxTotalHits: 1_000_000 },
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+  stopWords: [...ENGLISH_STOP_WORDS].sort(),
   facetSearch: true,
 } satisfies Settings;
 
@@ -58,7 +61,7 @@ export const TERMS_INDEX_SETTINGS = {
 } satisfies Settings;
 
 /** Settings that are sets: Meilisearch may return them in another order. */
-const UNORDERED = new Set(['filterableAttributes', 'sortableAttributes']);
+const UNORDERED = new Set(['filterableAttributes', 'sortableAttributes', 'stopWords']);
 
 const sorted = (values: unknown[]) => [...values].map((v) => JSON.stringify(v)).sort();
 

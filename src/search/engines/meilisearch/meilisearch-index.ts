@@ -170,12 +170,18 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Articl
       if (old === undefined && !changed && (await indexExists(liveTerms))) return;
       // The new vocabulary goes into a fresh index: the rebuilt one's, or a temporary one.
       const nextTerms = old === undefined ? rebuildIndexUid(liveTerms) : termsIndexUid(old);
-      await buildTerms(old ?? indexUid, nextTerms);
-      // A swap needs both sides: the first run after an upgrade has no vocabulary yet.
-      await ensureIndex(liveTerms);
       const swaps: IndexSwap[] = [{ indexes: [liveTerms, nextTerms], rename: false }];
       if (old !== undefined) swaps.unshift({ indexes: [indexUid, old], rename: false });
-      await runTask('swapIndexes', () => client.swapIndexes(swaps));
+      try {
+        await buildTerms(old ?? indexUid, nextTerms);
+        // A swap needs both sides: the first run after an upgrade has no vocabulary yet.
+        await ensureIndex(liveTerms);
+        await runTask('swapIndexes', () => client.swapIndexes(swaps));
+      } catch (error) {
+        // No half-built vocabulary is left behind; rebuilt articles stay for another attempt.
+        await dropQuietly(nextTerms);
+        throw error;
+      }
       target = indexUid;
       rebuilding = undefined;
       changed = false;

@@ -1,14 +1,9 @@
 import type { MultiSearchQuery } from 'meilisearch';
-import { SUGGEST_TYPO_MIN_LENGTH, type SuggestInput } from '../../../suggest/suggest-plan.js';
+import { COMPLETION_CANDIDATES, SUGGEST_TYPO_MIN_LENGTH, TYPO_CANDIDATES, type SuggestInput } from '../../../suggest/suggest-plan.js';
 import type { SuggestQuery } from '../../../suggest/suggest.schema.js';
 import type { SearchFilters } from '../../search.schema.js';
 import { isSearchableTerm, termsIndexUid } from './title-terms.js';
 import { quoteFilterValue, toMeiliFilter } from './to-meili-filter.js';
-
-/** Completions of an open last word: its most frequent title words, as the embedded engine. */
-export const COMPLETION_CANDIDATES = 8;
-/** Title words within one typo of the last word, offered besides its completions. */
-export const TYPO_CANDIDATES = 4;
 
 /** Fields an article suggestion needs. */
 export const TITLE_HIT_ATTRIBUTES = ['id', 'title', 'section', 'publishedAtIso'] as const;
@@ -56,6 +51,8 @@ export function toTypedQueryText(input: SuggestInput): string {
   return input.words.join(' ') + (input.open ? '' : ' ');
 }
 
+type TermSlots = Pick<SuggestPlan['at'], 'completions' | 'typos'>;
+
 /**
  * The vocabulary queries (`<uid>_terms`) for the last word.
  * - open: its completions, the 8 most frequent words in its prefix range (a placeholder search,
@@ -64,8 +61,8 @@ export function toTypedQueryText(input: SuggestInput): string {
  * - finished: from 4 letters, the 4 most frequent other words within one typo of it (the word
  *   itself is offered as typed).
  */
-function toTermQueries(input: SuggestInput, termsUid: string, add: (q: MultiSearchQuery) => number): Pick<SuggestPlan['at'], 'completions' | 'typos'> {
-  const at: Pick<SuggestPlan['at'], 'completions' | 'typos'> = {};
+function toTermQueries(input: SuggestInput, termsUid: string, add: (q: MultiSearchQuery) => number): TermSlots {
+  const at: TermSlots = {};
   if (!isSearchableTerm(input.last)) return at;
   const range = termPrefixFilters(input.last);
   const base = { indexUid: termsUid, sort: TERM_SORT, attributesToRetrieve: ['term'] };

@@ -1,4 +1,5 @@
 import type { ParsedQuery } from '../../query/parse-query.js';
+import { SEARCH_LIMITS } from '../../search.schema.js';
 import type { ColumnStore } from './column-store.js';
 import { filterBits, hasFilters, PASS, type CompiledFilters } from './filters.js';
 import { anyOf, someTerms, without } from './fts-query.js';
@@ -7,11 +8,6 @@ import { planQuery, type QueryPlan } from './query-plan.js';
 import { allTermsExpression } from './ranker.js';
 import type { Vocabulary } from './vocabulary.js';
 
-/**
- * Below this many articles holding every word, articles holding some of the words follow
- * them. A fixed threshold, not the page size, so totals do not depend on paging.
- */
-export const PARTIAL_MATCH_THRESHOLD = 20;
 
 /** The matches of a query, before filters. */
 export interface QueryMatch {
@@ -41,7 +37,7 @@ export function matchQuery(parsed: ParsedQuery, { fts, store, vocab }: Deps): Qu
   }
   const plan = planQuery(parsed, vocab);
   const docs = fts.docs(without(allTermsExpression(plan, ['exact', 'typos']), excluded));
-  const match: QueryMatch = { plan, docs, widenBelow: PARTIAL_MATCH_THRESHOLD };
+  const match: QueryMatch = { plan, docs, widenBelow: SEARCH_LIMITS.partialMatchThreshold };
   if (plan.partial.length > 1) {
     match.widen = () => {
       const anyTerm = someTerms(plan.partial.map(anyOf));

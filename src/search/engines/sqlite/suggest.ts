@@ -1,13 +1,13 @@
 import type { Suggestion, SuggestQuery } from '../../../suggest/suggest.schema.js';
-import { SUGGEST_TYPO_MIN_LENGTH, planSuggestions, typedSuggestionText, type SuggestInput } from '../../../suggest/suggest-plan.js';
+import { COMPLETION_CANDIDATES, SUGGEST_TYPO_MIN_LENGTH, TYPO_CANDIDATES, planSuggestions, typedSuggestionText, type SuggestInput } from '../../../suggest/suggest-plan.js';
+import { compareText, matchAtWord, toFacetSuggestions } from '../../../suggest/facet-suggestions.js';
 import { highlightText } from '../../highlight/highlighter.js';
 import { markTypedPrefix } from '../../highlight/prefix-highlight.js';
 import { formatUtc } from '../../../articles/dates.js';
-import { foldCase, tokenize } from '../../../text/normalize.js';
 import { matchPrefix } from '../../../text/prefix-match.js';
 import type { ColumnStore } from './column-store.js';
 import type { Db } from './database.js';
-import { compareText, facetCounts, facetDictionary } from './facets.js';
+import { facetCounts, facetDictionary } from './facets.js';
 import { compileFilters, filterBits, hasFilters, PASS, type CompiledFilters } from './filters.js';
 import { allTerms, anyOf, type FtsAlternative } from './fts-query.js';
 import type { FtsReader } from './fts-reader.js';
@@ -21,9 +21,6 @@ interface Deps {
   titleVocab: Vocabulary;
 }
 
-/** Completions of the last word considered per keystroke (the most frequent in titles). */
-const COMPLETION_CANDIDATES = 8;
-const TYPO_CANDIDATES = 4;
 /** Above this many title matches, article suggestions are the newest rather than BM25-ranked. */
 const TITLE_SCORE_LIMIT = 2_000;
 
@@ -79,53 +76,16 @@ function countHolding(words: string[], filters: CompiledFilters, deps: Deps): nu
 
 function facetSuggestions(input: SuggestInput, filters: CompiledFilters, store: ColumnStore): Suggestion[] {
   const typed = input.words.join(' ');
-  const out: (Suggestion & { count: number })[] = [];
+  const values: { type: 'section' | 'tag'; value: string; count: number }[] = [];
   for (const facet of ['section', 'tags'] as const) {
-    const matching = [...facetDictionary(store, facet).entries()].flatMap(([id, value]) => {
-      const at = matchAtWord(typed, value);
-      return at ? [{ id, value, at }] : [];
-    });
+    const dict = facetDictionary(store, facet);
+    const matching = [...dict.entries()].filter(([, value]) => matchAtWord(typed, value));
     if (matching.length === 0) continue;
+    // Counts only when something matched: they cost a pass over every article.
     const counts = facetCounts(store, undefined, filters, facet);
-    for (const { id, value, at } of matching) {
-      const count = counts[id]!;
-      if (count === 0) continue;
-      const highlight = `${highlightPart(value.slice(0, at.start))}${markTypedPrefix(value.slice(at.start), at.length)}`;
-      out.push({ type: facet === 'section' ? 'section' : 'tag', text: value, count, highlight });
-    }
+    for (const [id, value] of matching) values.push({ type: facet === 'section' ? 'section' : 'tag', value, count: counts[id]! });
   }
-  return out.sort((a, b) => b.count - a.count || compareText(a.text, b.text));
-}
-
-function highlightPart(text: string): string {
-  return highlightText(text, { words: new Set(), prefixes: [] });
-}
-
-/** Where the typed words match the value's words, starting at any word of the value. */
-function matchAtWord(typed: string, value: string): { start: number; length: number } | undefined {
-  const folded = foldCase(value);
-  if (folded.length !== value.length) return undefined;
-  const budget = typed.length >= SUGGEST_TYPO_MIN_LENGTH ? 1 : 0;
-  for (const m of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const rest = tokenize(folded.slice(m.index)).join(' ');
-    const match = matchPrefix(typed, rest, budget);
-    if (match) return { start: m.index, length: lengthInValue(folded.slice(m.index), match.length) };
-  }
-  return undefined;
-}
-
-/** Maps a length in the words-joined-by-space form back onto the value (hyphens, double spaces). */
-function lengthInValue(valueRest: string, joinedLength: number): number {
-  let seen = 0;
-  let i = 0;
-  let inWord = false;
-  for (; i < valueRest.length && seen < joinedLength; i++) {
-    const isWord = /[\p{L}\p{N}]/u.test(valueRest[i]!);
-    if (isWord) seen++;
-    else if (inWord) seen++;
-    inWord = isWord;
-  }
-  return i;
+  return toFacetSuggestions(typed, values);
 }
 
 function articleSuggestions(input: SuggestInput, filters: CompiledFilters, deps: Deps, limit: number): Suggestion[] {
