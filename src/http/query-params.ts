@@ -20,13 +20,16 @@ export function single<T extends z.ZodType<unknown, string>>(schema: T) {
     .pipe(schema);
 }
 
-/** Repeatable or comma-separated values: `tag=a&tag=b` or `tag=a,b`. Empty parts are ignored. */
+/**
+ * Repeatable or comma-separated values: `tag=a&tag=b` or `tag=a,b`. A repeated parameter is
+ * taken as given, so a value holding a comma ("Smith, Jr.") can be sent by repeating.
+ * Empty parts are ignored.
+ */
 export function list(maxItems = 20, maxChars = 200) {
   return z
     .union([z.string(), z.array(z.string())])
     .transform((value) =>
-      (Array.isArray(value) ? value : [value])
-        .flatMap((v) => v.split(','))
+      (Array.isArray(value) ? value : value.split(','))
         .map(cleanLabel)
         .filter((v) => v.length > 0),
     )
