@@ -20,6 +20,8 @@ export function matchAtWord(typed: string, value: string): { start: number; leng
   if (folded.length !== value.length) return undefined;
   const budget = typed.length >= SUGGEST_TYPO_MIN_LENGTH ? 1 : 0;
   for (const m of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
+    // A typo on the first letter costs 2, more than autocomplete allows: cheap rejection.
+    if (m[0][0] !== typed[0]) continue;
     const rest = tokenize(folded.slice(m.index)).join(' ');
     const match = matchPrefix(typed, rest, budget);
     if (match) return { start: m.index, length: lengthInValue(folded.slice(m.index), match.length) };

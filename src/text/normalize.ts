@@ -28,8 +28,13 @@ const COMBINING_MARKS = /\p{M}+/gu;
  * Meilisearch's normaliser): "Zürich" -> "zurich", "ÉCOLE" -> "ecole".
  */
 export function foldCase(text: string): string {
+  // Most words are ASCII: lower-casing is all they need (normalising costs 10x more).
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().normalize('NFC');
 }
+
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\u0000-\u007f]*$/;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allowedTypos, prefixTypoDistance, typoDistance } from '../../src/text/edit-distance.js';
+import { fuzzyScan } from '../../src/text/fuzzy-scan.js';
+import { matchPrefix } from '../../src/text/prefix-match.js';
 
 describe('typo rules (Meilisearch)', () => {
   it('when a word is short, then fewer typos are allowed: 0 below 5 letters, 1 below 9, else 2', () => {
@@ -23,8 +25,30 @@ describe('typo rules (Meilisearch)', () => {
   });
 
   it('when matching what is being typed, then a prefix of the word within budget counts', () => {
+    expect(matchPrefix('semocon', 'semiconductor', 1)).toEqual({ typos: 1, length: 7 });
+    expect(matchPrefix('secur', 'security', 1)).toEqual({ typos: 0, length: 5 });
+    expect(matchPrefix('sxxxr', 'security', 1)).toBeUndefined();
     expect(prefixTypoDistance('semocon', 'semiconductor', 1)).toBe(1);
-    expect(prefixTypoDistance('secur', 'security', 1)).toBe(0);
     expect(prefixTypoDistance('sxxxr', 'security', 1)).toBe(2);
+  });
+});
+
+describe('fuzzyScan (trie walk over a sorted vocabulary)', () => {
+  const vocabulary = ['gover', 'govern', 'governing', 'government', 'governmental', 'governments', 'gown', 'grove', 'semiconductor', 'semiconductors', 'semicolon', 'seminar', 'sector', 'secure', 'security'].sort();
+  const words = (hits: { index: number }[]) => hits.map((h) => vocabulary[h.index]).sort();
+
+  it.each(['goverment', 'govenment', 'semiconducter', 'securty', 'sectro', 'gvernment'])(
+    'when scanning for "%s", then it finds exactly the words a distance computed word by word finds',
+    (typed) => {
+      const max = allowedTypos(typed.length);
+      const expected = vocabulary.filter((w) => typoDistance(typed, w, 2) <= max && w[0] === typed[0]).sort();
+      expect(words(fuzzyScan(vocabulary, typed, max)).filter((w) => w![0] === typed[0])).toEqual(expected);
+    },
+  );
+
+  it('when scanning as-you-type, then a word matches when one of its prefixes is within budget', () => {
+    expect(words(fuzzyScan(vocabulary, 'semocon', 1, { prefix: true }))).toEqual(['semiconductor', 'semiconductors']);
+    expect(words(fuzzyScan(vocabulary, 'govr', 0, { prefix: true }))).toEqual([]);
+    expect(words(fuzzyScan(vocabulary, 'gove', 0, { prefix: true }))).toEqual(['gover', 'govern', 'governing', 'government', 'governmental', 'governments']);
   });
 });

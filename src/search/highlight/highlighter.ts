@@ -48,13 +48,16 @@ export function highlightText(text: string, terms: HighlightTerms): string {
  * cut. Returns the number of distinct matched words so callers can pick the best field.
  */
 export function snippetText(text: string, terms: HighlightTerms, words = SNIPPET_WORDS): { html: string; matched: number } {
-  const spans = tokenizeWithSpans(text);
+  // Nothing to mark (a browse): only the opening words are needed, not the whole text.
+  const nothingToMark = terms.words.size === 0 && terms.prefixes.length === 0;
+  const spans = tokenizeWithSpans(nothingToMark ? text.slice(0, words * 40) : text);
   if (spans.length === 0) return { html: escapeHtml(text.trim()), matched: 0 };
   const marks = findMarks(spans, terms);
   const { first, matched } = bestWindow(marks, words);
   const last = Math.min(spans.length, first + words) - 1;
   const start = first === 0 ? 0 : spans[first]!.start;
-  const end = last === spans.length - 1 ? text.length : spans[last]!.end;
+  const reachesEnd = last === spans.length - 1 && !/[\p{L}\p{N}]/u.test(text.slice(spans[last]!.end));
+  const end = reachesEnd ? text.length : spans[last]!.end;
   // Paragraph breaks inside a snippet read as plain spaces.
   const body = render(text, start, end, marks).trim().replace(/\s+/g, ' ');
   return { html: `${start > 0 ? CROP_MARKER : ''}${body}${end < text.length ? CROP_MARKER : ''}`, matched };

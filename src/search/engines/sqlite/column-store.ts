@@ -8,6 +8,7 @@ export interface ColumnRow {
   doc: number;
   section: string;
   publishedAt: number;
+  titleWords: number;
   tags: string[];
   authors: string[];
 }
@@ -27,14 +28,21 @@ export class ColumnStore {
   published = new Float64Array(0);
   /** Days since 1970-01-01 UTC. */
   day = new Int32Array(0);
-  #tagStart = new Uint32Array(1);
-  #tagIds = EMPTY;
-  #authorStart = new Uint32Array(1);
-  #authorIds = EMPTY;
-  #csrDocs = 0;
-  readonly #overrides = new Map<number, { tags: Int32Array; authors: Int32Array }>();
+  /** Words in the title, capped at 255. */
+  titleWords = new Uint8Array(0);
+  /** CSR tags: ids of doc d are _tagIds[_tagStart[d] .. _tagStart[d+1]). Public for the hot loops. */
+  _tagStart = new Uint32Array(1);
+  _tagIds = EMPTY;
+  _authorStart = new Uint32Array(1);
+  _authorIds = EMPTY;
+  _csrDocs = 0;
+  /** Tags and authors of docs changed since the last full load. */
+  readonly _overrides = new Map<number, { tags: Int32Array; authors: Int32Array }>();
   #count = 0;
   #byDateDesc: Int32Array | undefined;
+  #minDay = Infinity;
+  #version = 0;
+  #maxDay = -Infinity;
 
   /** Number of live articles. */
   get count(): number {
@@ -68,11 +76,11 @@ export class ColumnStore {
       tagStart[next] = tagIds.length;
       authorStart[next] = authorIds.length;
     }
-    store.#tagStart = tagStart;
-    store.#authorStart = authorStart;
-    store.#tagIds = Int32Array.from(tagIds);
-    store.#authorIds = Int32Array.from(authorIds);
-    store.#csrDocs = maxDoc + 1;
+    store._tagStart = tagStart;
+    store._authorStart = authorStart;
+    store._tagIds = Int32Array.from(tagIds);
+    store._authorIds = Int32Array.from(authorIds);
+    store._csrDocs = maxDoc + 1;
     return store;
   }
 
@@ -80,7 +88,7 @@ export class ColumnStore {
   upsert(row: ColumnRow): void {
     if (row.doc >= this.capacity) this.#grow(Math.max(row.doc + 1, Math.ceil(this.capacity * 1.5)));
     this.#setScalar(row);
-    this.#overrides.set(row.doc, {
+    this._overrides.set(row.doc, {
       tags: Int32Array.from(row.tags, (t) => this.tags.add(t)),
       authors: Int32Array.from(row.authors, (a) => this.authors.add(a)),
     });
@@ -92,23 +100,78 @@ export class ColumnStore {
       this.alive[doc] = 0;
       this.#count--;
       this.#byDateDesc = undefined;
+      this.#version++;
     }
   }
 
   /** Tag ids of a doc. */
   tagsOf(doc: number): Int32Array {
-    const o = this.#overrides.size > 0 ? this.#overrides.get(doc) : undefined;
+    const o = this._overrides.size > 0 ? this._overrides.get(doc) : undefined;
     if (o) return o.tags;
-    if (doc >= this.#csrDocs) return EMPTY;
-    return this.#tagIds.subarray(this.#tagStart[doc]!, this.#tagStart[doc + 1]!);
+    if (doc >= this._csrDocs) return EMPTY;
+    return this._tagIds.subarray(this._tagStart[doc]!, this._tagStart[doc + 1]!);
   }
 
   /** Author ids of a doc. */
   authorsOf(doc: number): Int32Array {
-    const o = this.#overrides.size > 0 ? this.#overrides.get(doc) : undefined;
+    const o = this._overrides.size > 0 ? this._overrides.get(doc) : undefined;
     if (o) return o.authors;
-    if (doc >= this.#csrDocs) return EMPTY;
-    return this.#authorIds.subarray(this.#authorStart[doc]!, this.#authorStart[doc + 1]!);
+    if (doc >= this._csrDocs) return EMPTY;
+    return this._authorIds.subarray(this._authorStart[doc]!, this._authorStart[doc + 1]!);
+  }
+
+  /** Adds 1 to `counts[tag]` for each tag of a doc (the facet hot loop: no allocation). */
+  countTags(doc: number, counts: Int32Array): void {
+    const o = this._overrides.size > 0 ? this._overrides.get(doc) : undefined;
+    if (o) {
+      for (let i = 0; i < o.tags.length; i++) counts[o.tags[i]!]!++;
+    } else if (doc < this._csrDocs) {
+      const end = this._tagStart[doc + 1]!;
+      for (let i = this._tagStart[doc]!; i < end; i++) counts[this._tagIds[i]!]!++;
+    }
+  }
+
+  /** Adds 1 to `counts[author]` for each author of a doc. */
+  countAuthors(doc: number, counts: Int32Array): void {
+    const o = this._overrides.size > 0 ? this._overrides.get(doc) : undefined;
+    if (o) {
+      for (let i = 0; i < o.authors.length; i++) counts[o.authors[i]!]!++;
+    } else if (doc < this._csrDocs) {
+      const end = this._authorStart[doc + 1]!;
+      for (let i = this._authorStart[doc]!; i < end; i++) counts[this._authorIds[i]!]!++;
+    }
+  }
+
+  /** Earliest and latest publication day of any article ever loaded (bounds day-count arrays). */
+  get dayRange(): { min: number; max: number } {
+    return { min: this.#minDay, max: this.#maxDay };
+  }
+
+  /** Bumped on every change; caches derived from the store compare it. */
+  get version(): number {
+    return this.#version;
+  }
+
+  /**
+   * The first `limit` of `docs` by date (newest first, or oldest). Small sets are sorted;
+   * large ones are picked by walking the cached date order: a scan, never a sort of every match.
+   */
+  pickByDate(docs: Int32Array, limit: number, oldest = false): Int32Array {
+    const order = this.byDateDesc();
+    const published = this.published;
+    if (docs.length <= 2_000) {
+      const sign = oldest ? -1 : 1;
+      return Int32Array.from(docs).sort((a, b) => sign * (published[b]! - published[a]! || b - a)).subarray(0, limit);
+    }
+    const member = new Uint8Array(this.capacity);
+    for (let i = 0; i < docs.length; i++) member[docs[i]!] = 1;
+    const out = new Int32Array(Math.min(limit, docs.length));
+    let n = 0;
+    for (let i = 0; i < order.length && n < out.length; i++) {
+      const d = order[oldest ? order.length - 1 - i : i]!;
+      if (member[d] === 1) out[n++] = d;
+    }
+    return out;
   }
 
   /** Live docs, newest first (ties: higher doc first); cached until the next change. */
@@ -129,8 +192,13 @@ export class ColumnStore {
     this.alive[row.doc] = 1;
     this.section[row.doc] = this.sections.add(row.section);
     this.published[row.doc] = row.publishedAt;
-    this.day[row.doc] = Math.floor(row.publishedAt / DAY_MS);
+    this.titleWords[row.doc] = Math.min(255, row.titleWords);
+    const day = Math.floor(row.publishedAt / DAY_MS);
+    this.day[row.doc] = day;
+    if (day < this.#minDay) this.#minDay = day;
+    if (day > this.#maxDay) this.#maxDay = day;
     this.#byDateDesc = undefined;
+    this.#version++;
   }
 
   #grow(capacity: number): void {
@@ -143,5 +211,6 @@ export class ColumnStore {
     this.section = grow(this.section, (n) => new Int32Array(n));
     this.published = grow(this.published, (n) => new Float64Array(n));
     this.day = grow(this.day, (n) => new Int32Array(n));
+    this.titleWords = grow(this.titleWords, (n) => new Uint8Array(n));
   }
 }

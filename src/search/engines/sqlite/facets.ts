@@ -1,8 +1,8 @@
-import { chooseDateInterval, toDateBuckets } from '../../date-buckets.js';
+import { bucketKey, bucketRange, chooseDateInterval } from '../../date-buckets.js';
 import type { DateInterval, FacetName, Facets } from '../../search.schema.js';
 import type { ColumnStore } from './column-store.js';
 import type { Dictionary } from './dictionary.js';
-import { filterBits, PASS, type CompiledFilters } from './filters.js';
+import { filterBits, hasFilters, PASS, type CompiledFilters } from './filters.js';
 
 const DAY_MS = 86_400_000;
 
@@ -35,22 +35,21 @@ export function filterAndCount(
   const sectionCounts = want.has('section') ? new Int32Array(store.sections.size) : null;
   const tagCounts = want.has('tags') ? new Int32Array(store.tags.size) : null;
   const authorCounts = want.has('authors') ? new Int32Array(store.authors.size) : null;
-  const dayCounts = want.has('date') ? new Map<number, number>() : null;
+  const days = want.has('date') ? new DayCounts(store) : null;
   const out = new Int32Array(matches ? matches.length : store.count);
+  const filtered = hasFilters(filters);
+  const section = store.section;
   let n = 0;
 
   const visit = (doc: number) => {
-    const bits = filterBits(filters, store, doc);
+    const bits = filtered ? filterBits(filters, store, doc) : PASS.all;
     if (bits === PASS.all) {
       out[n++] = doc;
-      if (tagCounts) for (const t of store.tagsOf(doc)) tagCounts[t]!++;
+      if (tagCounts) store.countTags(doc, tagCounts);
     }
-    if (sectionCounts && (bits | PASS.section) === PASS.all) sectionCounts[store.section[doc]!]!++;
-    if (authorCounts && (bits | PASS.authors) === PASS.all) for (const a of store.authorsOf(doc)) authorCounts[a]!++;
-    if (dayCounts && (bits | PASS.date) === PASS.all) {
-      const day = store.day[doc]!;
-      dayCounts.set(day, (dayCounts.get(day) ?? 0) + 1);
-    }
+    if (sectionCounts && (bits | PASS.section) === PASS.all) sectionCounts[section[doc]!]!++;
+    if (authorCounts && (bits | PASS.authors) === PASS.all) store.countAuthors(doc, authorCounts);
+    if (days && (bits | PASS.date) === PASS.all) days.add(doc);
   };
   if (matches) for (let i = 0; i < matches.length; i++) visit(matches[i]!);
   else for (let d = 0; d < store.capacity; d++) if (store.alive[d] === 1) visit(d);
@@ -60,8 +59,8 @@ export function filterAndCount(
   if (tagCounts) facets.tags = topValues(tagCounts, store.tags, request.facetLimit);
   if (authorCounts) facets.authors = topValues(authorCounts, store.authors, request.facetLimit);
   const result: FilteredMatches = { docs: out.subarray(0, n), facets };
-  if (dayCounts) {
-    const { buckets, interval } = dateFacet(dayCounts, request.dateInterval);
+  if (days) {
+    const { buckets, interval } = dateFacet(days, request.dateInterval);
     facets.date = buckets;
     if (interval) result.dateInterval = interval;
   }
@@ -85,17 +84,56 @@ function selectTop(ids: number[], limit: number, compare: (a: number, b: number)
   return ids.sort(compare).slice(0, limit);
 }
 
-function dateFacet(dayCounts: Map<number, number>, requested: DateInterval | 'auto') {
-  if (dayCounts.size === 0) return { buckets: [], interval: undefined };
-  let min = Infinity;
-  let max = -Infinity;
-  for (const day of dayCounts.keys()) {
-    if (day < min) min = day;
-    if (day > max) max = day;
+/**
+ * Articles per publication day, in a typed array over the store's day range (a Map beyond
+ * a few centuries of range, which only garbage dates produce).
+ */
+class DayCounts {
+  readonly min: number;
+  readonly dense: Int32Array | undefined;
+  readonly sparse = new Map<number, number>();
+  readonly day: Int32Array;
+
+  constructor(store: ColumnStore) {
+    const { min, max } = store.dayRange;
+    this.min = min;
+    this.day = store.day;
+    this.dense = Number.isFinite(min) && max - min < 200_000 ? new Int32Array(max - min + 1) : undefined;
   }
-  const interval = chooseDateInterval(requested, min * DAY_MS, max * DAY_MS);
-  const days = Array.from(dayCounts, ([day, count]): [string, number] => [new Date(day * DAY_MS).toISOString().slice(0, 10), count]);
-  return { buckets: toDateBuckets(days, interval), interval };
+
+  add(doc: number): void {
+    const day = this.day[doc]!;
+    if (this.dense) this.dense[day - this.min]!++;
+    else this.sparse.set(day, (this.sparse.get(day) ?? 0) + 1);
+  }
+
+  /** [day, count] for every day with articles, ascending. */
+  *entries(): IterableIterator<[number, number]> {
+    if (!this.dense) {
+      yield* [...this.sparse].sort((a, b) => a[0] - b[0]);
+      return;
+    }
+    for (let i = 0; i < this.dense.length; i++) if (this.dense[i]! > 0) yield [i + this.min, this.dense[i]!];
+  }
+}
+
+/** Day counts -> the date facet: interval chosen from the first and last day, then buckets. */
+function dateFacet(days: DayCounts, requested: DateInterval | 'auto') {
+  const entries = [...days.entries()];
+  if (entries.length === 0) return { buckets: [], interval: undefined };
+  const interval = chooseDateInterval(requested, entries[0]![0] * DAY_MS, entries.at(-1)![0] * DAY_MS);
+  // Days arrive in order, so each bucket's key is computed once, when the bucket changes.
+  const merged: [string, number][] = [];
+  let bucketEnd = -Infinity;
+  for (const [day, count] of entries) {
+    if (day > bucketEnd) {
+      const key = bucketKey(interval, day * DAY_MS);
+      bucketEnd = Math.floor(Date.parse(`${bucketRange(key).to}T00:00:00Z`) / DAY_MS);
+      merged.push([key, 0]);
+    }
+    merged.at(-1)![1] += count;
+  }
+  return { buckets: merged.map(([value, count]) => ({ value, ...bucketRange(value), count })), interval };
 }
 
 /** Which column store dictionary and accessor a searchable facet uses. */
@@ -113,14 +151,40 @@ export function facetCounts(
   filters: CompiledFilters,
   facet: 'section' | 'tags' | 'authors',
 ): Int32Array {
+  if (!matches && !hasFilters(filters)) return globalCounts(store, facet);
   const counts = new Int32Array(facetDictionary(store, facet).size);
   const own = facet === 'section' ? PASS.section : facet === 'authors' ? PASS.authors : 0;
   const visit = (doc: number) => {
     if ((filterBits(filters, store, doc) | own) !== PASS.all) return;
     if (facet === 'section') counts[store.section[doc]!]!++;
-    else for (const id of facet === 'tags' ? store.tagsOf(doc) : store.authorsOf(doc)) counts[id]!++;
+    else if (facet === 'tags') store.countTags(doc, counts);
+    else store.countAuthors(doc, counts);
   };
   if (matches) for (let i = 0; i < matches.length; i++) visit(matches[i]!);
   else for (let d = 0; d < store.capacity; d++) if (store.alive[d] === 1) visit(d);
+  return counts;
+}
+
+const globalCache = new WeakMap<ColumnStore, { version: number; counts: Map<string, Int32Array> }>();
+
+/** Counts over every article, cached until the store changes (autocomplete asks on every keystroke). */
+function globalCounts(store: ColumnStore, facet: 'section' | 'tags' | 'authors'): Int32Array {
+  let cache = globalCache.get(store);
+  if (!cache || cache.version !== store.version) {
+    cache = { version: store.version, counts: new Map() };
+    globalCache.set(store, cache);
+  }
+  let counts = cache.counts.get(facet);
+  if (!counts) {
+    const all = new Int32Array(facetDictionary(store, facet).size);
+    for (let d = 0; d < store.capacity; d++) {
+      if (store.alive[d] !== 1) continue;
+      if (facet === 'section') all[store.section[d]!]!++;
+      else if (facet === 'tags') store.countTags(d, all);
+      else store.countAuthors(d, all);
+    }
+    counts = all;
+    cache.counts.set(facet, counts);
+  }
   return counts;
 }

@@ -5,6 +5,11 @@ import type { Vocabulary } from './vocabulary.js';
 
 /** Typo corrections kept for a word the index does not know, in partial matching. */
 const PARTIAL_TYPO_FORMS = 3;
+/**
+ * FTS5 indexes prefixes of 2 and 3 letters; a one-letter prefix would walk every word
+ * starting with that letter, so it completes to its most frequent words instead.
+ */
+export const ONE_LETTER_COMPLETIONS = 50;
 
 /** A query term with every form it may take in the index. */
 export interface PlannedTerm {
@@ -45,11 +50,7 @@ export function planQuery(parsed: ParsedQuery, vocab: Vocabulary): QueryPlan {
     typos.forEach((w) => words.add(w));
     if (term.prefix) prefixes.push(term.text);
     else words.add(term.text);
-    return {
-      term,
-      exact: [term.prefix ? { kind: 'prefix', text: term.text } : { kind: 'word', text: term.text }],
-      typos: typos.map((text) => ({ kind: 'word', text })),
-    };
+    return { term, exact: exactForms(term.text, term.prefix, vocab), typos: typos.map((text) => ({ kind: 'word', text })) };
   });
   const partial = [
     ...terms.map((t) => (t.term.kind === 'word' && !t.term.prefix ? partialForms(t.term.text, vocab) : t.exact)),
@@ -57,6 +58,14 @@ export function planQuery(parsed: ParsedQuery, vocab: Vocabulary): QueryPlan {
   ];
   for (const forms of partial) for (const f of forms) if (f.kind === 'prefix') prefixes.push(f.text);
   return { terms, partial, excluded: parsed.excluded.map(toExcluded), highlight: { words, prefixes: [...new Set(prefixes)] } };
+}
+
+/** A word as typed: itself, or the prefix being typed (a one-letter prefix by its most frequent completions). */
+export function exactForms(text: string, prefix: boolean, vocab: Vocabulary): FtsAlternative[] {
+  if (!prefix) return [{ kind: 'word', text }];
+  if (text.length > 1) return [{ kind: 'prefix', text }];
+  const completions = vocab.completions(text, ONE_LETTER_COMPLETIONS).map((c): FtsAlternative => ({ kind: 'word', text: c.term }));
+  return completions.length > 0 ? completions : [{ kind: 'word', text }];
 }
 
 /** The form a word takes in partial matching: its stem as a prefix, or typo corrections when unknown. */

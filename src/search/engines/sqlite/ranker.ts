@@ -29,7 +29,8 @@ export interface RankRequest {
  *    the words they hold (stems count as the word; rare words weigh more);
  * 2. typo: exact forms before typo-corrected ones;
  * 3. attribute: a query word in the title, then in the summary, then only in the body;
- * 4. BM25 within the bucket (title BM25 for title matches);
+ * 4. BM25 within the bucket; in the title bucket, the summed rarity of the words the title
+ *    holds, then the shorter title;
  * 5. newest first.
  * Buckets are built lazily and only as far as the page needs.
  */
@@ -59,14 +60,14 @@ export class Ranker {
     const hasTypos = plan.terms.some((t) => t.typos.length > 0);
     const exact = hasTypos ? this.#bitmap(this.fts.docs(someAll(plan, 'exact'))) : undefined;
     const anyForm = someTerms(plan.terms.map((t) => anyOf([...t.exact, ...t.typos])));
-    const titleScores = this.fts.titleScores(anyForm);
+    const titleScores = this.#titleScores(plan);
     // Computed only when the page reaches past the title buckets.
     const summary = lazy(() => this.#bitmap(this.fts.docs(inColumns(['summary'], anyForm))));
     const score = lazy(() => this.#bm25(request, allTermsExpression(plan, ['exact', 'typos'])));
     const out: number[] = [];
     for (const typoBucket of hasTypos ? [false, true] : [false]) {
       const bucket = exact ? docs.filter((d) => (exact[d] !== 1) === typoBucket) : docs;
-      this.#appendSorted(out, bucket.filter((d) => titleScores.has(d)), (d) => titleScores.get(d)!, windowEnd);
+      this.#appendSorted(out, bucket.filter((d) => titleScores.has(d)), (d) => titleScores.get(d)!, windowEnd, this.#shorterTitle);
       if (out.length >= windowEnd) break;
       const rest = bucket.filter((d) => !titleScores.has(d));
       this.#appendSorted(out, rest.filter((d) => summary()[d] === 1), score(), windowEnd);
@@ -91,26 +92,42 @@ export class Ranker {
     return (d) => scores.get(d) ?? 0;
   }
 
-  /** Appends docs by score desc then newest, only as many as the window still needs. */
-  #appendSorted(out: number[], docs: Int32Array, score: ((d: number) => number) | undefined, windowEnd: number): void {
+  /**
+   * Title-bucket scores without scoring every title match in SQL: the summed idf (over titles)
+   * of the query words a title holds; ties go to the shorter title, as BM25 would.
+   */
+  #titleScores(plan: QueryPlan): Map<number, number> {
+    const scores = new Map<number, number>();
+    const n = Math.max(this.store.count, 1);
+    for (const term of plan.terms) {
+      const docs = this.fts.titleDocs(anyOf([...term.exact, ...term.typos]));
+      const idf = Math.log(1 + (n - docs.length + 0.5) / (docs.length + 0.5));
+      for (const d of docs) scores.set(d, (scores.get(d) ?? 0) + idf);
+    }
+    return scores;
+  }
+
+  readonly #shorterTitle = (a: number, b: number) => this.store.titleWords[a]! - this.store.titleWords[b]!;
+
+  /** Appends docs by score desc (then `tie`, then newest), only as many as the window still needs. */
+  #appendSorted(
+    out: number[],
+    docs: Int32Array,
+    score: ((d: number) => number) | undefined,
+    windowEnd: number,
+    tie: (a: number, b: number) => number = () => 0,
+  ): void {
     const room = windowEnd - out.length;
     if (room <= 0 || docs.length === 0) return;
     const sorted = score
-      ? Array.from(docs).sort((a, b) => score(b) - score(a) || this.#newer(a, b))
+      ? Array.from(docs).sort((a, b) => score(b) - score(a) || tie(a, b) || this.#newer(a, b))
       : this.#newest(docs, room);
     for (let i = 0; i < sorted.length && i < room; i++) out.push(sorted[i]!);
   }
 
   /** The `limit` newest of `docs`, without sorting them all. */
   #newest(docs: Int32Array, limit: number): number[] {
-    if (docs.length <= 256) return Array.from(docs).sort((a, b) => this.#newer(a, b)).slice(0, limit);
-    const member = this.#bitmap(docs);
-    const out: number[] = [];
-    for (const d of this.store.byDateDesc()) {
-      if (member[d] === 1) out.push(d);
-      if (out.length >= limit) break;
-    }
-    return out;
+    return Array.from(this.store.pickByDate(docs, limit));
   }
 
   #newer(a: number, b: number): number {

@@ -17,6 +17,8 @@ CREATE TABLE IF NOT EXISTS articles (
   id TEXT NOT NULL UNIQUE,
   section TEXT NOT NULL,
   published_at INTEGER NOT NULL,
+  -- Words in the title: shorter titles rank first among equal title matches.
+  title_words INTEGER NOT NULL,
   tags TEXT NOT NULL,
   authors TEXT NOT NULL,
   url TEXT,

@@ -162,8 +162,7 @@ export class SqliteSearchEngine implements SearchEngine {
   #byDate(docs: Int32Array, oldest: boolean, windowEnd: number): Int32Array {
     const store = this.#store;
     if (docs.length === store.count && !oldest) return store.byDateDesc().subarray(0, windowEnd);
-    const sorted = Array.from(docs).sort((a, b) => (store.published[b]! - store.published[a]! || b - a) * (oldest ? -1 : 1));
-    return Int32Array.from(sorted.slice(0, windowEnd));
+    return store.pickByDate(docs, windowEnd, oldest);
   }
 
   #hits(docs: Int32Array, highlight: { words: ReadonlySet<string>; prefixes: readonly string[] } | undefined): SearchHit[] {

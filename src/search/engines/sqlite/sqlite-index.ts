@@ -1,5 +1,6 @@
 import type { Article } from '../../../articles/article.schema.js';
 import { parseIsoDate } from '../../../articles/dates.js';
+import { tokenize } from '../../../text/normalize.js';
 import type { Logger } from '../../../logger.js';
 import type { ArticleIndex, IndexRunOptions } from '../../search-engine.js';
 import { openDatabase, type Db } from './database.js';
@@ -86,6 +87,7 @@ class SqliteArticleIndex implements ArticleIndex {
       id: article.id,
       section: article.section,
       published_at: parseIsoDate(article.publishedAt) ?? 0,
+      title_words: tokenize(article.title).length,
       tags: JSON.stringify(article.tags),
       authors: JSON.stringify(article.authors),
       url: article.url ?? null,
@@ -203,9 +205,9 @@ function prepareStatements(db: Db) {
   return {
     findDoc: db.prepare('SELECT doc FROM articles WHERE id = ?'),
     getText: db.prepare('SELECT title, summary, body FROM article_text WHERE doc = ?'),
-    insertMeta: db.prepare(`INSERT INTO articles(id, section, published_at, tags, authors, url, updated_at, language, source, seq)
-      VALUES (@id, @section, @published_at, @tags, @authors, @url, @updated_at, @language, @source, @seq)`),
-    updateMeta: db.prepare(`UPDATE articles SET section = @section, published_at = @published_at, tags = @tags, authors = @authors,
+    insertMeta: db.prepare(`INSERT INTO articles(id, section, published_at, title_words, tags, authors, url, updated_at, language, source, seq)
+      VALUES (@id, @section, @published_at, @title_words, @tags, @authors, @url, @updated_at, @language, @source, @seq)`),
+    updateMeta: db.prepare(`UPDATE articles SET section = @section, published_at = @published_at, title_words = @title_words, tags = @tags, authors = @authors,
       url = @url, updated_at = @updated_at, language = @language, source = @source, seq = @seq WHERE doc = @doc AND id = @id`),
     insertText: db.prepare('INSERT INTO article_text(doc, title, summary, body) VALUES (@doc, @title, @summary, @body)'),
     updateText: db.prepare('UPDATE article_text SET title = @title, summary = @summary, body = @body WHERE doc = @doc'),

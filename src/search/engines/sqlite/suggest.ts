@@ -9,7 +9,8 @@ import type { ColumnStore } from './column-store.js';
 import type { Db } from './database.js';
 import { facetCounts, facetDictionary } from './facets.js';
 import { compileFilters, filterBits, hasFilters, PASS, type CompiledFilters } from './filters.js';
-import { allTerms, anyOf, type FtsAlternative } from './fts-query.js';
+import { allTerms, anyOf } from './fts-query.js';
+import { exactForms } from './query-plan.js';
 import type { FtsReader } from './fts-reader.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -94,12 +95,13 @@ function articleSuggestions(input: SuggestInput, filters: CompiledFilters, deps:
     const isLast = i === input.words.length - 1;
     const prefix = isLast && input.open;
     const typos = word.length >= SUGGEST_TYPO_MIN_LENGTH ? deps.titleVocab.typoCandidates(word, { prefix, maxTypos: 1 }) : [];
-    const forms: FtsAlternative[] = [prefix ? { kind: 'prefix', text: word } : { kind: 'word', text: word }];
+    const forms = exactForms(word, prefix, deps.titleVocab);
     for (const t of typos.slice(0, TYPO_CANDIDATES)) forms.push({ kind: 'word', text: t.term });
     return { forms, typos: typos.map((t) => t.term) };
   });
   const expression = allTerms(terms.map((t) => anyOf(t.forms)));
-  const docs = deps.fts.titleDocs(expression).filter((d) => filterBits(filters, deps.store, d) === PASS.all);
+  const titled = deps.fts.titleDocs(expression);
+  const docs = hasFilters(filters) ? titled.filter((d) => filterBits(filters, deps.store, d) === PASS.all) : titled;
   const ranked = rankTitles(docs, expression, deps, limit);
   const words = new Set([...input.words.slice(0, input.open ? -1 : undefined), ...terms.flatMap((t) => t.typos)]);
   return loadTitles(deps.db, ranked).map((row) => ({
@@ -114,7 +116,7 @@ function articleSuggestions(input: SuggestInput, filters: CompiledFilters, deps:
 
 function rankTitles(docs: Int32Array, expression: string, deps: Deps, limit: number): number[] {
   const newer = (a: number, b: number) => deps.store.published[b]! - deps.store.published[a]! || b - a;
-  if (docs.length > TITLE_SCORE_LIMIT) return Array.from(docs).sort(newer).slice(0, limit);
+  if (docs.length > TITLE_SCORE_LIMIT) return Array.from(deps.store.pickByDate(docs, limit));
   const scores = deps.fts.titleScores(expression);
   return Array.from(docs)
     .sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0) || newer(a, b))

@@ -1,4 +1,5 @@
-import { allowedTypos, prefixTypoDistance, typoDistance } from '../../../text/edit-distance.js';
+import { allowedTypos } from '../../../text/edit-distance.js';
+import { fuzzyScan } from '../../../text/fuzzy-scan.js';
 
 /** Meilisearch caps typo candidates per word (150 one-typo, 50 two-typo); we keep the most frequent. */
 export const MAX_TYPO_CANDIDATES = 50;
@@ -59,16 +60,13 @@ export class Vocabulary {
   typoCandidates(word: string, options: { prefix?: boolean; maxTypos?: number } = {}): Candidate[] {
     const max = options.maxTypos ?? allowedTypos(word.length);
     if (max === 0) return [];
-    const distance = options.prefix ? prefixTypoDistance : typoDistance;
     const found = new Map<string, Candidate>();
     // A typo on the first letter costs 2, so most candidates share the first letter...
     const [lo, hi] = this.prefixRange(word[0]!);
-    for (let i = lo; i < hi; i++) {
-      const term = this.#terms[i]!;
+    for (const hit of fuzzyScan(this.#terms, word, max, { prefix: options.prefix === true, lo, hi })) {
+      const term = this.#terms[hit.index]!;
       if (term === word || (options.prefix && term.startsWith(word))) continue;
-      if (!options.prefix && Math.abs(term.length - word.length) > max) continue;
-      const d = distance(word, term, max);
-      if (d <= max) found.set(term, { term, typos: d, docs: this.#docs[i]! });
+      found.set(term, { term, typos: hit.distance, docs: this.#docs[hit.index]! });
     }
     // ...and with a budget of 2, the first letter alone may differ (looked up, not scanned).
     if (max >= 2 && !options.prefix) {
