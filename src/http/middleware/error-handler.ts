@@ -1,38 +1,21 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, ErrorCode, NotFoundError, isAppError } from '../../errors.js';
+import { sendProblem } from './problem-details.js';
 
-/** Body of every error response (RFC 9457 problem details). */
-export interface ProblemDetails {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  code: string;
-  errors?: { path: string; message: string }[];
-  requestId?: string;
-}
-
-/** Where each error code is documented. */
-export const problemType = (code: string) => `https://article-search.dev/problems/${code.replace(/_/g, '-')}`;
-
-/** Renders an AppError as `application/problem+json`. */
-export function toProblem(error: AppError, requestId?: string): ProblemDetails {
-  const problem: ProblemDetails = { type: problemType(error.code), title: error.message, status: error.status, code: error.code };
-  if (error.detail) problem.detail = error.detail;
-  if (error.errors) problem.errors = error.errors;
-  if (requestId) problem.requestId = requestId;
-  return problem;
-}
+export { ProblemDetailsSchema, problemType, toProblem, type ProblemDetails } from './problem-details.js';
 
 /** Maps errors thrown by Express and body parsers onto our codes; anything else is a 500. */
-function toAppError(error: unknown): AppError {
+export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
-  const e = error as { type?: string; status?: number; statusCode?: number };
+  const e = error as { type?: string; status?: number; statusCode?: number } | undefined;
   const status = e?.status ?? e?.statusCode;
-  if (e?.type === 'entity.too.large') return new AppError(ErrorCode.payloadTooLarge, 413, 'Payload too large', { cause: error });
+  if (e?.type === 'entity.too.large') {
+    return new AppError(ErrorCode.payloadTooLarge, 413, 'Payload too large', { cause: error, detail: 'The request body is larger than allowed.' });
+  }
   if (e?.type === 'entity.parse.failed') {
     return new AppError(ErrorCode.invalidParameter, 400, 'Malformed JSON body', { cause: error, errors: [{ path: 'body', message: 'is not valid JSON' }] });
   }
+  if (status === 415) return new AppError(ErrorCode.unsupportedMediaType, 415, 'Unsupported media type', { cause: error });
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new AppError(ErrorCode.invalidParameter, status, 'Bad request', { cause: error });
   }
@@ -42,12 +25,18 @@ function toAppError(error: unknown): AppError {
 /** The one error renderer: logs 5xx with their cause, never sends a stack or an upstream message. */
 export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
   const appError = toAppError(error);
-  if (res.headersSent) return next(error);
+  if (res.headersSent) {
+    // A handler finishing after the request timeout already answered: nothing left to tell the client.
+    if (res.writableEnded) {
+      req.log?.debug({ code: appError.code }, 'late error after the response was sent');
+      return;
+    }
+    return next(error);
+  }
   if (appError.status >= 500) {
     req.log?.error({ err: appError.cause ?? appError, code: appError.code }, 'request failed');
   }
-  for (const [name, value] of Object.entries(appError.headers ?? {})) res.setHeader(name, value);
-  res.status(appError.status).type('application/problem+json').json(toProblem(appError, String(req.id ?? '')));
+  sendProblem(req, res, appError);
 };
 
 /** 404 for every route nobody handled. */

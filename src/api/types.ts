@@ -1,0 +1,60 @@
+/**
+ * The public API's types, for a TypeScript client (the reader page, another frontend).
+ * Type-only: importing this module pulls no runtime code (zod, Express) into a bundle.
+ *
+ * Responses are the OUTPUT types of the response schemas; query parameters are the INPUT
+ * types of the request schemas (what is put in the URL, as strings), never the parsed form.
+ *
+ * @example
+ *   import type { SearchParams, SearchResponse } from '../api/types.js';
+ *   const params: SearchParams = { q: 'harbor', section: ['World'], page: '2' };
+ */
+import type { z } from 'zod';
+import type { ArticlePathSchema } from '../http/routes/articles.route.js';
+import type { WriteRejectedSchema, WriteReportSchema } from '../http/routes/admin-articles.route.js';
+import type { HealthResponseSchema, ReadyResponseSchema } from '../http/routes/health.route.js';
+import type { FacetSearchParamsSchema, FacetSearchPathSchema } from '../search/facet-search.schema.js';
+import type { SearchParamsSchema } from '../search/search.schema.js';
+import type { SuggestParamsSchema } from '../suggest/suggest.schema.js';
+
+import type { Article } from '../articles/article.schema.js';
+import type { FacetSearchResponse } from '../search/facet-search.schema.js';
+import type { SearchResponse } from '../search/search.schema.js';
+import type { SuggestResponse } from '../suggest/suggest.schema.js';
+
+export type { Article, ArticleInput } from '../articles/article.schema.js';
+export type { ProblemDetails } from '../http/middleware/problem-details.js';
+export type { FacetSearchResponse } from '../search/facet-search.schema.js';
+export type { DateInterval, FacetName, Facets, SearchHit, SearchResponse, Sort } from '../search/search.schema.js';
+export type { Suggestion, SuggestResponse } from '../suggest/suggest.schema.js';
+export type { InvalidRecord } from '../../indexer/index-report.schema.js';
+
+/** `GET /api/search` query parameters, as sent. */
+export type SearchParams = z.input<typeof SearchParamsSchema>;
+/** `GET /api/suggest` query parameters, as sent. */
+export type SuggestParams = z.input<typeof SuggestParamsSchema>;
+/** `GET /api/facets/:facet` query parameters, as sent. */
+export type FacetSearchParams = z.input<typeof FacetSearchParamsSchema>;
+/** `:facet` of `GET /api/facets/:facet`. */
+export type SearchableFacet = z.input<typeof FacetSearchPathSchema>['facet'];
+/** `:id` of `/api/articles/:id`. */
+export type ArticleId = z.input<typeof ArticlePathSchema>['id'];
+
+/** `POST /api/articles` answer, 200 (all indexed) or 207 (some invalid). */
+export type WriteReport = z.output<typeof WriteReportSchema>;
+/** `POST /api/articles` answer 422: problem details plus the report (nothing indexed). */
+export type WriteRejected = z.output<typeof WriteRejectedSchema>;
+/** `GET /health`. */
+export type HealthResponse = z.output<typeof HealthResponseSchema>;
+/** `GET /ready`. */
+export type ReadyResponse = z.output<typeof ReadyResponseSchema>;
+
+/** Each GET route of the public API: its query parameters and its 200 body. */
+export interface ApiGetRoutes {
+  '/api/search': { query: SearchParams; response: SearchResponse };
+  '/api/suggest': { query: SuggestParams; response: SuggestResponse };
+  '/api/facets/:facet': { query: FacetSearchParams; response: FacetSearchResponse };
+  '/api/articles/:id': { query: Record<string, never>; response: Article };
+  '/health': { query: Record<string, never>; response: HealthResponse };
+  '/ready': { query: Record<string, never>; response: ReadyResponse };
+}
