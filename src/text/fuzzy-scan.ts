@@ -20,7 +20,10 @@ export interface FuzzyHit {
 export function fuzzyScan(sorted: readonly string[], typed: string, max: number, options: { prefix?: boolean; lo?: number; hi?: number } = {}): FuzzyHit[] {
   const n = typed.length;
   const hits: FuzzyHit[] = [];
+  // rows[d] is the DP row after d letters of the current word; rows above `valid` are stale
+  // buffers kept for reuse (no allocation per word).
   const rows: Int32Array[] = [Int32Array.from({ length: n + 1 }, (_, j) => j)];
+  let valid = 0;
   // best[d]: in prefix mode, the closest any prefix of length <= d came to the typed word.
   const best: number[] = [n];
   const hi = options.hi ?? sorted.length;
@@ -28,7 +31,7 @@ export function fuzzyScan(sorted: readonly string[], typed: string, max: number,
   let i = options.lo ?? 0;
   while (i < hi) {
     const word = sorted[i]!;
-    let depth = commonPrefix(word, previous, rows.length - 1);
+    let depth = commonPrefix(word, previous, valid);
     let pruned = -1;
     for (; depth < word.length; depth++) {
       const row = nextRow(rows, depth + 1, word, typed);
@@ -45,12 +48,10 @@ export function fuzzyScan(sorted: readonly string[], typed: string, max: number,
       if (options.prefix && best[pruned - 1]! <= max) for (let k = i; k < end; k++) hits.push({ index: k, distance: best[pruned - 1]! });
       i = end;
       previous = word.slice(0, pruned - 1);
-      rows.length = pruned;
-      best.length = pruned;
+      valid = pruned - 1;
       continue;
     }
-    rows.length = word.length + 1;
-    best.length = word.length + 1;
+    valid = word.length;
     const distance = options.prefix ? best[word.length]! : rows[word.length]![n]!;
     if (distance <= max) hits.push({ index: i, distance });
     previous = word;

@@ -37,3 +37,14 @@ describe('parseIdList', async () => {
     expect(parseIdList(null)).toHaveLength(0);
   });
 });
+
+describe('topK', async () => {
+  const { topK } = await import('../../src/search/engines/sqlite/top-k.js');
+  it('when a few best of many are asked for, then they equal the head of a full sort', () => {
+    const items = Array.from({ length: 5000 }, (_, i) => (i * 7919) % 5003);
+    const byValue = (a: number, b: number) => a - b;
+    expect(topK(items, 20, byValue)).toEqual([...items].sort(byValue).slice(0, 20));
+    expect(topK(items, 0, byValue)).toEqual([]);
+    expect(topK([3, 1, 2], 5, byValue)).toEqual([1, 2, 3]);
+  });
+});

@@ -70,3 +70,14 @@ describe('markedToHtml', () => {
     expect(markedToHtml(`${MARK_CLOSE}x${MARK_OPEN}${MARK_CLOSE}y${MARK_OPEN}z`)).toBe('xy<mark>z</mark>');
   });
 });
+
+describe('tokenizeWithSpans', async () => {
+  const { tokenizeWithSpans } = await import('../../src/text/normalize.js');
+  it('when text is ASCII or not, then the fast and the Unicode paths agree on words and offsets', () => {
+    const ascii = 'Cyber-security, 2021: "North Korea" hit_it';
+    const unicode = `${ascii} Zürich`;
+    expect(tokenizeWithSpans(ascii)).toEqual(tokenizeWithSpans(unicode).slice(0, -1));
+    expect(tokenizeWithSpans(ascii).map((s) => s.word)).toEqual(['cyber', 'security', '2021', 'north', 'korea', 'hit', 'it']);
+    expect(tokenizeWithSpans(unicode).at(-1)).toEqual({ word: 'zurich', start: unicode.length - 6, end: unicode.length });
+  });
+});

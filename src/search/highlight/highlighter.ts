@@ -1,37 +1,12 @@
-import { escapeHtml, tokenizeWithSpans, type WordSpan } from '../../text/normalize.js';
+import { escapeHtml } from '../../text/normalize.js';
+import { markWords, type HighlightTerms, type Mark } from './word-marks.js';
 
-/** What to mark: whole words, and words starting with a typed prefix (only the prefix is marked). */
-export interface HighlightTerms {
-  words: ReadonlySet<string>;
-  prefixes: readonly string[];
-}
+export type { HighlightTerms } from './word-marks.js';
 
 /** The crop marker, as Meilisearch's default. */
 export const CROP_MARKER = '…';
 /** Words in a snippet. */
 export const SNIPPET_WORDS = 30;
-
-interface Mark {
-  start: number;
-  end: number;
-  /** Which query word this is, to count distinct matches. */
-  key: string;
-}
-
-/** Marks of the matched words (or their matched prefix) in `text`. */
-function findMarks(spans: WordSpan[], terms: HighlightTerms): (Mark | undefined)[] {
-  return spans.map((span) => {
-    if (terms.words.has(span.word)) return { start: span.start, end: span.end, key: span.word };
-    for (const prefix of terms.prefixes) {
-      if (span.word.startsWith(prefix)) {
-        // Folding can change lengths ("ß"), so the prefix is mapped onto the original characters.
-        const end = span.word.length === span.end - span.start ? span.start + prefix.length : span.end;
-        return { start: span.start, end, key: prefix };
-      }
-    }
-    return undefined;
-  });
-}
 
 /**
  * The whole text, HTML-escaped, with matches in `<mark>`.
@@ -39,8 +14,7 @@ function findMarks(spans: WordSpan[], terms: HighlightTerms): (Mark | undefined)
  *   -> "<mark>Cyber</mark> &lt;b&gt;<mark>secur</mark>ity&lt;/b&gt;"
  */
 export function highlightText(text: string, terms: HighlightTerms): string {
-  const spans = tokenizeWithSpans(text);
-  return render(text, 0, text.length, findMarks(spans, terms));
+  return render(text, 0, text.length, markWords(text, terms).marks);
 }
 
 /**
@@ -50,14 +24,13 @@ export function highlightText(text: string, terms: HighlightTerms): string {
 export function snippetText(text: string, terms: HighlightTerms, words = SNIPPET_WORDS): { html: string; matched: number } {
   // Nothing to mark (a browse): only the opening words are needed, not the whole text.
   const nothingToMark = terms.words.size === 0 && terms.prefixes.length === 0;
-  const spans = tokenizeWithSpans(nothingToMark ? text.slice(0, words * 40) : text);
-  if (spans.length === 0) return { html: escapeHtml(text.trim()), matched: 0 };
-  const marks = findMarks(spans, terms);
+  const { starts, ends, marks } = markWords(nothingToMark ? text.slice(0, words * 40) : text, terms);
+  if (starts.length === 0) return { html: escapeHtml(text.trim()), matched: 0 };
   const { first, matched } = bestWindow(marks, words);
-  const last = Math.min(spans.length, first + words) - 1;
-  const start = first === 0 ? 0 : spans[first]!.start;
-  const reachesEnd = last === spans.length - 1 && !/[\p{L}\p{N}]/u.test(text.slice(spans[last]!.end));
-  const end = reachesEnd ? text.length : spans[last]!.end;
+  const last = Math.min(starts.length, first + words) - 1;
+  const start = first === 0 ? 0 : starts[first]!;
+  const reachesEnd = last === starts.length - 1 && !/[\p{L}\p{N}]/u.test(text.slice(ends[last]!));
+  const end = reachesEnd ? text.length : ends[last]!;
   // Paragraph breaks inside a snippet read as plain spaces.
   const body = render(text, start, end, marks).trim().replace(/\s+/g, ' ');
   return { html: `${start > 0 ? CROP_MARKER : ''}${body}${end < text.length ? CROP_MARKER : ''}`, matched };
@@ -90,14 +63,19 @@ function render(text: string, from: number, to: number, marks: (Mark | undefined
   return html + escapeHtml(text.slice(at, to));
 }
 
+/** How much of a body is read for its snippet: matches beyond it do not make the snippet. */
+export const SNIPPET_SCAN_CHARS = 50_000;
+
 /**
  * The snippet of a hit: from the summary when it holds matches, else the body when it does,
- * else the start of the summary (or body).
+ * else the start of the summary (or body). The body may be given lazily: it is only read
+ * when the summary has no match.
  */
-export function hitSnippet(summary: string | null | undefined, body: string, terms: HighlightTerms): string {
+export function hitSnippet(summary: string | null | undefined, body: string | (() => string), terms: HighlightTerms): string {
   const fromSummary = summary ? snippetText(summary, terms) : undefined;
   if (fromSummary && fromSummary.matched > 0) return fromSummary.html;
-  const fromBody = snippetText(body, terms);
+  const text = typeof body === 'function' ? body() : body;
+  const fromBody = snippetText(text.length > SNIPPET_SCAN_CHARS ? text.slice(0, SNIPPET_SCAN_CHARS) : text, terms);
   if (fromBody.matched > 0 || !fromSummary) return fromBody.html;
   return fromSummary.html;
 }

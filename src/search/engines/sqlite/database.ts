@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError, ErrorCode } from '../../../errors.js';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 
 export type Db = Database.Database;
 
@@ -39,18 +39,39 @@ export function openDatabase({ path, readonly = false, cacheMiB = 64 }: OpenOpti
     db.pragma('synchronous = NORMAL');
     db.pragma(`cache_size = -${cacheMiB * 1024}`);
     db.pragma('temp_store = FILE');
-    if (!readonly) db.exec(SCHEMA_SQL);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
     throw new DatabaseFileError(path, describeSqliteError(error), error);
   }
   const version = Number(db.pragma('user_version', { simple: true }));
-  if (version === 0 && !readonly) db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  else if (version > SCHEMA_VERSION) {
+  if (version > SCHEMA_VERSION) {
     db.close();
     throw new DatabaseFileError(path, `it was written by a newer version (schema ${version})`);
   }
+  if (!readonly && version < SCHEMA_VERSION) upgrade(db, path);
   return db;
+}
+
+/** Creates the schema on a new file, or migrates an older one, in one transaction. */
+function upgrade(db: Db, path: string): void {
+  try {
+    db.transaction(() => {
+      // Another process may have upgraded the file while this one waited for the lock.
+      const now = Number(db.pragma('user_version', { simple: true }));
+      if (now >= SCHEMA_VERSION) return;
+      if (now > 0) {
+        for (let v = now + 1; v <= SCHEMA_VERSION; v++) {
+          const step = MIGRATIONS[v];
+          step?.(db);
+        }
+      }
+      db.exec(SCHEMA_SQL);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }).immediate();
+  } catch (error) {
+    db.close();
+    throw new DatabaseFileError(path, `its schema could not be upgraded (${describeSqliteError(error)})`, error);
+  }
 }
 
 function describeSqliteError(error: unknown): string {

@@ -13,7 +13,7 @@ export class FtsReader {
   readonly #count: Statement;
   readonly #scored: Statement;
   readonly #titleDocs: Statement;
-  readonly #titleScored: Statement;
+  readonly #latestTitles: Statement;
 
   constructor(db: Db) {
     const w = BM25_WEIGHTS;
@@ -24,7 +24,7 @@ export class FtsReader {
       .prepare(`SELECT rowid, bm25(article_fts, ${w.title}, ${w.summary}, ${w.body}) FROM article_fts WHERE article_fts MATCH ?`)
       .raw();
     this.#titleDocs = db.prepare('SELECT group_concat(rowid) FROM title_fts WHERE title_fts MATCH ?').pluck();
-    this.#titleScored = db.prepare('SELECT rowid, bm25(title_fts) FROM title_fts WHERE title_fts MATCH ?').raw();
+    this.#latestTitles = db.prepare('SELECT rowid FROM title_fts WHERE title_fts MATCH ? ORDER BY rowid DESC').pluck();
   }
 
   /** Docs matching an FTS5 expression, ascending. */
@@ -47,10 +47,23 @@ export class FtsReader {
     return parseIdList(this.#titleDocs.get(expression) as string | null);
   }
 
-  /** Title-only BM25 of every doc whose title matches. */
-  titleScores(expression: string): Map<number, number> {
-    return toScoreMap(this.#titleScored.all(expression) as [number, number][]);
+  /**
+   * Up to `limit` matching titles that pass `keep`, last indexed first. FTS5 walks its doclists
+   * backwards and stops early, so a match of half the corpus costs no more than a narrow one.
+   */
+  latestTitleDocs(expression: string, limit: number, keep: (doc: number) => boolean): number[] {
+    const out: number[] = [];
+    const rows = this.#latestTitles.iterate(expression) as IterableIterator<number>;
+    for (const doc of rows) {
+      if (keep(doc)) out.push(doc);
+      if (out.length >= limit) {
+        rows.return?.();
+        break;
+      }
+    }
+    return out;
   }
+
 }
 
 /** FTS5's bm25() is negative (lower is better); we keep positive scores. */

@@ -61,10 +61,10 @@ export function planQuery(parsed: ParsedQuery, vocab: Vocabulary): QueryPlan {
 }
 
 /** A word as typed: itself, or the prefix being typed (a one-letter prefix by its most frequent completions). */
-export function exactForms(text: string, prefix: boolean, vocab: Vocabulary): FtsAlternative[] {
+export function exactForms(text: string, prefix: boolean, vocab: Vocabulary, oneLetter = ONE_LETTER_COMPLETIONS): FtsAlternative[] {
   if (!prefix) return [{ kind: 'word', text }];
   if (text.length > 1) return [{ kind: 'prefix', text }];
-  const completions = vocab.completions(text, ONE_LETTER_COMPLETIONS).map((c): FtsAlternative => ({ kind: 'word', text: c.term }));
+  const completions = vocab.completions(text, oneLetter).map((c): FtsAlternative => ({ kind: 'word', text: c.term }));
   return completions.length > 0 ? completions : [{ kind: 'word', text }];
 }
 

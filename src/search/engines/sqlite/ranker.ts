@@ -2,13 +2,16 @@ import type { ColumnStore } from './column-store.js';
 import { anyOf, inColumns, someTerms, type FtsAlternative } from './fts-query.js';
 import type { FtsReader } from './fts-reader.js';
 import type { QueryPlan } from './query-plan.js';
+import { topK } from './top-k.js';
 
 /**
- * Above this many matches, BM25 gives way to recency inside the summary and body buckets:
- * FTS5 scores every match (about 1.5 µs each), and a news reader deep in a huge bucket is
- * better served by the newest. Title buckets are always scored (titles are short and few).
+ * Above these many matches, BM25 gives way to recency: FTS5's bm25() scores every match
+ * (measured: about 3 µs each at 100k articles, 15x the cost of finding them), and among
+ * articles that all hold every word a news reader is well served by the newest, as
+ * Meilisearch, which has no BM25, orders its ties. Partial matches (long, natural-language
+ * queries) keep BM25 further: it is what ranks them (docs/ranking.md).
  */
-export const BM25_MATCH_LIMIT = 5_000;
+export const BM25_LIMITS = { allWords: 1_500, partial: 5_000 } as const;
 
 /** What ranking needs to know about a search. */
 export interface RankRequest {
@@ -63,7 +66,7 @@ export class Ranker {
     const titleScores = this.#titleScores(plan);
     // Computed only when the page reaches past the title buckets.
     const summary = lazy(() => this.#bitmap(this.fts.docs(inColumns(['summary'], anyForm))));
-    const score = lazy(() => this.#bm25(request, allTermsExpression(plan, ['exact', 'typos'])));
+    const score = lazy(() => this.#bm25(request, allTermsExpression(plan, ['exact', 'typos']), BM25_LIMITS.allWords));
     const out: number[] = [];
     for (const typoBucket of hasTypos ? [false, true] : [false]) {
       const bucket = exact ? docs.filter((d) => (exact[d] !== 1) === typoBucket) : docs;
@@ -80,14 +83,14 @@ export class Ranker {
   /** Rule 1 for partial matches: BM25 over the words held (rarer and more often held first), then newest. */
   #rankPartial(request: RankRequest, docs: Int32Array, needed: number): Int32Array {
     if (docs.length === 0 || needed <= 0) return new Int32Array(0);
-    const bm25 = this.#bm25(request, someTerms(request.plan.partial.map(anyOf)));
-    const sorted = bm25 ? Array.from(docs).sort((a, b) => bm25(b) - bm25(a) || this.#newer(a, b)) : this.#newest(docs, needed);
-    return Int32Array.from(sorted.slice(0, needed));
+    const bm25 = this.#bm25(request, someTerms(request.plan.partial.map(anyOf)), BM25_LIMITS.partial);
+    const sorted = bm25 ? topK(docs, needed, (a, b) => bm25(b) - bm25(a) || this.#newer(a, b)) : this.#newest(docs, needed);
+    return Int32Array.from(sorted);
   }
 
   /** BM25 scores when affordable, else undefined (recency decides). */
-  #bm25(request: RankRequest, expression: string): ((d: number) => number) | undefined {
-    if (request.unfilteredMatches > BM25_MATCH_LIMIT) return undefined;
+  #bm25(request: RankRequest, expression: string, limit: number): ((d: number) => number) | undefined {
+    if (request.unfilteredMatches > limit) return undefined;
     const scores = this.fts.scores(expression);
     return (d) => scores.get(d) ?? 0;
   }
@@ -119,9 +122,7 @@ export class Ranker {
   ): void {
     const room = windowEnd - out.length;
     if (room <= 0 || docs.length === 0) return;
-    const sorted = score
-      ? Array.from(docs).sort((a, b) => score(b) - score(a) || tie(a, b) || this.#newer(a, b))
-      : this.#newest(docs, room);
+    const sorted = score ? topK(docs, room, (a, b) => score(b) - score(a) || tie(a, b) || this.#newer(a, b)) : this.#newest(docs, room);
     for (let i = 0; i < sorted.length && i < room; i++) out.push(sorted[i]!);
   }
 

@@ -3,7 +3,19 @@
  * reads. `articles` is narrow metadata (what filters, facets and sorting need);
  * `article_text` is the external content of the FTS5 index; `doc` is the FTS rowid.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/**
+ * Steps that bring an older file up to date, by the version they produce. A new file gets the
+ * current schema directly.
+ */
+export const MIGRATIONS: Record<number, (db: { prepare(sql: string): { all(): unknown[] }; exec(sql: string): unknown }) => void> = {
+  // v2: title length for the title bucket's tie-break; 0 until the article is re-indexed.
+  2: (db) => {
+    const columns = db.prepare('PRAGMA table_info(articles)').all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'title_words')) db.exec('ALTER TABLE articles ADD COLUMN title_words INTEGER NOT NULL DEFAULT 0');
+  },
+};
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (

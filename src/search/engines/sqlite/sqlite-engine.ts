@@ -4,16 +4,17 @@ import { EngineUnavailableError, isAppError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
 import type { Suggestion, SuggestQuery } from '../../../suggest/suggest.schema.js';
 import type { FacetSearchQuery } from '../../facet-search.schema.js';
-import { hitSnippet, highlightText } from '../../highlight/highlighter.js';
 import { parseQuery } from '../../query/parse-query.js';
 import type { FacetValueHit, SearchEngine } from '../../search-engine.js';
-import type { SearchHit, SearchQuery, SearchResult } from '../../search.schema.js';
+import type { SearchQuery, SearchResult } from '../../search.schema.js';
 import { applyChanges, loadColumnStore, readCacheState, type CacheState } from './column-loader.js';
 import type { ColumnStore } from './column-store.js';
 import { openDatabase, type Db } from './database.js';
 import { filterAndCount } from './facets.js';
 import { compileFilters } from './filters.js';
 import { FtsReader } from './fts-reader.js';
+import { HitLoader } from './hit-loader.js';
+import { TitlePostings } from './title-postings.js';
 import { searchFacetValues } from './facet-value-search.js';
 import { resolveMatches } from './matcher.js';
 import { Ranker } from './ranker.js';
@@ -31,9 +32,6 @@ export function openSqliteEngine({ path, logger, cacheMiB = 64 }: Options): Prom
   return Promise.resolve(new SqliteSearchEngine(path, openDatabase({ path, cacheMiB }), logger));
 }
 
-type HitRow = [doc: number, id: string, section: string, publishedAt: number, tags: string, authors: string,
-  url: string | null, title: string, summary: string | null, body: string | null];
-
 /**
  * The embedded engine: FTS5 finds matches; an in-memory column store filters, counts facets
  * and sorts by date; the ranker orders only as much as the page needs. Caches follow the
@@ -45,9 +43,11 @@ export class SqliteSearchEngine implements SearchEngine {
   readonly #db: Db;
   readonly #logger: Logger;
   readonly #fts: FtsReader;
+  readonly #hitLoader: HitLoader;
   #store!: ColumnStore;
   #vocab!: Vocabulary;
   #titleVocab!: Vocabulary;
+  #titlePostings!: TitlePostings;
   #state!: CacheState;
   #dataVersion = -1;
   #closed = false;
@@ -60,6 +60,7 @@ export class SqliteSearchEngine implements SearchEngine {
     this.#db = db;
     this.#logger = logger;
     this.#fts = new FtsReader(db);
+    this.#hitLoader = new HitLoader(db);
     this.#refresh();
   }
 
@@ -83,14 +84,14 @@ export class SqliteSearchEngine implements SearchEngine {
           : this.#byDate(counted.docs, query.sort === 'oldest', windowEnd);
       const pageDocs = ordered.subarray((query.page - 1) * query.pageSize, windowEnd);
       const highlight = query.highlight ? (matches.plan?.highlight ?? { words: new Set<string>(), prefixes: [] }) : undefined;
-      const result: SearchResult = { hits: this.#hits(pageDocs, highlight), totalHits: counted.docs.length, facets: counted.facets };
+      const result: SearchResult = { hits: this.#hitLoader.load(pageDocs, highlight), totalHits: counted.docs.length, facets: counted.facets };
       if (counted.dateInterval) result.dateInterval = counted.dateInterval;
       return result;
     });
   }
 
   suggest(query: SuggestQuery): Promise<Suggestion[]> {
-    return this.#guard(() => suggest(query, { ...this.#deps(), db: this.#db, titleVocab: this.#titleVocab }));
+    return this.#guard(() => suggest(query, { ...this.#deps(), db: this.#db, titleVocab: this.#titleVocab, titlePostings: this.#titlePostings }));
   }
 
   searchFacetValues(query: FacetSearchQuery): Promise<FacetValueHit[]> {
@@ -152,6 +153,9 @@ export class SqliteSearchEngine implements SearchEngine {
     } else if (state.seq !== previous.seq) {
       applyChanges(this.#db, this.#store, previous.seq);
     }
+    // Built now rather than by the first request that needs them.
+    this.#store.byDateDesc();
+    this.#titlePostings = new TitlePostings(this.#fts);
     if (!previous || state.vocabVersion !== previous.vocabVersion) {
       this.#vocab = new Vocabulary(this.#db.prepare('SELECT term, docs FROM vocab').all() as { term: string; docs: number }[]);
       this.#titleVocab = new Vocabulary(this.#db.prepare('SELECT term, docs FROM title_vocab').all() as { term: string; docs: number }[]);
@@ -163,35 +167,6 @@ export class SqliteSearchEngine implements SearchEngine {
     const store = this.#store;
     if (docs.length === store.count && !oldest) return store.byDateDesc().subarray(0, windowEnd);
     return store.pickByDate(docs, windowEnd, oldest);
-  }
-
-  #hits(docs: Int32Array, highlight: { words: ReadonlySet<string>; prefixes: readonly string[] } | undefined): SearchHit[] {
-    if (docs.length === 0) return [];
-    const placeholders = Array.from(docs, () => '?').join(',');
-    const rows = this.#db
-      .prepare(
-        `SELECT a.doc, a.id, a.section, a.published_at, a.tags, a.authors, a.url, t.title, t.summary, ${highlight ? 't.body' : 'NULL'}
-         FROM articles a JOIN article_text t ON t.doc = a.doc WHERE a.doc IN (${placeholders})`,
-      )
-      .raw()
-      .all(...docs) as HitRow[];
-    const byDoc = new Map(rows.map((r) => [r[0], r]));
-    return Array.from(docs, (doc) => byDoc.get(doc))
-      .filter((r): r is HitRow => r !== undefined)
-      .map(([, id, section, publishedAt, tags, authors, url, title, summary, body]) => {
-        const hit: SearchHit = {
-          id,
-          title,
-          summary,
-          section,
-          tags: JSON.parse(tags) as string[],
-          authors: JSON.parse(authors) as string[],
-          publishedAt: formatUtc(publishedAt),
-          url,
-        };
-        if (highlight) hit.highlight = { title: highlightText(title, highlight), snippet: hitSnippet(summary, body ?? '', highlight) };
-        return hit;
-      });
   }
 }
 
