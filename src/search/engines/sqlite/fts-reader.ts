@@ -10,7 +10,6 @@ export const BM25_WEIGHTS = { title: 2, summary: 2, body: 1 } as const;
  */
 export class FtsReader {
   readonly #docs: Statement;
-  readonly #count: Statement;
   readonly #scored: Statement;
   readonly #titleDocs: Statement;
   readonly #latestTitles: Statement;
@@ -19,7 +18,6 @@ export class FtsReader {
     const w = BM25_WEIGHTS;
     // group_concat builds the id list in C: 2-3x faster than returning one row per match.
     this.#docs = db.prepare('SELECT group_concat(rowid) FROM article_fts WHERE article_fts MATCH ?').pluck();
-    this.#count = db.prepare('SELECT count(*) FROM article_fts WHERE article_fts MATCH ?').pluck();
     this.#scored = db
       .prepare(`SELECT rowid, bm25(article_fts, ${w.title}, ${w.summary}, ${w.body}) FROM article_fts WHERE article_fts MATCH ?`)
       .raw();
@@ -30,11 +28,6 @@ export class FtsReader {
   /** Docs matching an FTS5 expression, ascending. */
   docs(expression: string): Int32Array {
     return parseIdList(this.#docs.get(expression) as string | null);
-  }
-
-  /** How many docs match, without fetching them. */
-  count(expression: string): number {
-    return this.#count.get(expression) as number;
   }
 
   /** BM25 score (higher is better) of every matching doc. */
