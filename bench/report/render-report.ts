@@ -1,0 +1,42 @@
+import { PEERS } from '../peers/peer-engine.js';
+import type { BenchResults } from './results.js';
+import { ms, renderChecks, renderIndexTable, renderLatencyTable, renderLegend, renderTargets } from './table.js';
+
+/** The printed report: latency table, indexing/memory table, targets, hit checks, legend. */
+export function renderReport(r: BenchResults): string {
+  const peers = PEERS.filter((p) => r.peers[p] !== undefined);
+  const facets = r.latency.find((l) => l.key === 'facets-large');
+  const share = facets?.hits ? `${(facets.hits.share * 100).toFixed(1)} % mean, ${((facets.hits.min / r.corpus.n) * 100).toFixed(1)} % min` : '-';
+  const sections = [
+    `Benchmark: ${r.corpus.name} (${r.corpus.n.toLocaleString('en-US')} articles, ${r.corpus.ndjsonMiB.toFixed(0)} MiB NDJSON), ` +
+      `${r.options.runs} run(s), ${r.options.perType} queries per type; ${r.machine.cpus} x ${r.machine.cpuModel}, ${r.machine.totalMemoryGiB} GiB, node ${r.machine.node}, ` +
+      `1-min load average during the run ${r.machine.loadAverage.mean.toFixed(1)} mean, ${r.machine.loadAverage.max.toFixed(1)} max`,
+    '',
+    'Latency (ms)',
+    renderLatencyTable(r.latency, r.suggest, peers),
+    '',
+    'Indexing and memory',
+    renderIndexTable(r),
+    ...[
+      r.indexing ? `indexer peak RSS by ${r.indexing.peakRssMethod}; articles in the index: ${r.indexing.articleCount ?? '-'}; CLI said: ${r.indexing.summary}` : '',
+    r.api ? `API start until /ready: ${ms(r.api.startMs)} ms; engine open in-process: ${ms(r.inProcessOpenMs)} ms; failed requests: ${r.api.errors} over HTTP, ${r.api.inProcessErrors} in-process` : '',
+    r.throughput
+      ? `Throughput: ${r.throughput.requestsPerSecond.toFixed(0)} searches/s at ${r.throughput.connections} connections for ${r.throughput.durationSeconds} s ` +
+        `(median of ${r.throughput.runs}; latency under load p50 ${r.throughput.latencyP50Ms} ms, p99 ${r.throughput.latencyP99Ms} ms; non-2xx ${r.throughput.non2xx}, errors ${r.throughput.errors}, timeouts ${r.throughput.timeouts})`
+      : '',
+    ].filter((line) => line !== ''),
+    ...peers.map((p) => {
+      const s = r.peers[p]!;
+      return `${p}: ${s.status}, time bound ${s.timeBoundSeconds} s${s.note ? `, ${s.note}` : ''}`;
+    }),
+    '',
+    'Targets',
+    renderTargets(r.targets),
+    '',
+    `Hit counts (large-match facet query: ${share} of the corpus; needs >= 30 %)`,
+    renderChecks(r.latency, peers),
+    '',
+    renderLegend(r.options.runs),
+  ];
+  return sections.join('\n');
+}

@@ -1,0 +1,112 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { ensureReutersCorpus } from './corpus/reuters-corpus.js';
+import type { Corpus } from './corpus/corpus-stats.js';
+import { ensureSyntheticCorpus } from './corpus/synthetic-corpus.js';
+import { REPO_ROOT } from './lib/proc.js';
+import { measureRuns, type RunSeries } from './measure-runs.js';
+import type { BenchOptions } from './options.js';
+import { PEERS, type PeerName } from './peers/peer-engine.js';
+import { peerBounds, runPeer, type PeerRun } from './peers/run-peers.js';
+import { runIndexer } from './probes/index-probe.js';
+import { writeJson, type ProbeJob } from './probes/probe-io.js';
+import { buildQueryMix, type BenchQuery } from './queries/query-mix.js';
+import { keystrokePrefixes } from './queries/suggest-prefixes.js';
+import { summarizeResults } from './report/summarize.js';
+import type { BenchResults } from './report/results.js';
+import { renderReport } from './report/render-report.js';
+
+/** What a benchmark run returns: the results file's content, the printed report, and the raw series for checks. */
+export interface BenchOutcome {
+  results: BenchResults;
+  report: string;
+  outPath: string;
+  queries: readonly BenchQuery[];
+  series: RunSeries;
+  peers: Partial<Record<PeerName, PeerRun>>;
+}
+
+const WARMUP_PER_TYPE = 3;
+/** Generous: 1M articles take about 10 minutes; this only stops a hung indexer. */
+const INDEX_TIMEOUT_MS = 60 * 60_000;
+
+/**
+ * The whole benchmark: corpus, indexing runs, latency/throughput runs, peers, report.
+ * Progress goes to `log` (stderr); the report is returned for the caller to print.
+ */
+export async function runBench(options: BenchOptions, log: (line: string) => void): Promise<BenchOutcome> {
+  // The machine is shared: the load during the run says how much to trust small differences.
+  const load = [loadavg()[0]!];
+  const sampler = setInterval(() => load.push(loadavg()[0]!), 10_000).unref();
+  const corpus = await prepareCorpus(options, log);
+  const { n } = corpus.stats;
+  // Next to the NDJSON: Reuters' cache lives outside the repository (see reutersCacheDir).
+  const dbPath = join(dirname(corpus.ndjsonPath), `${corpus.name}.db`);
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-'));
+  try {
+    const indexRuns = [];
+    const mustIndex = options.parts.has('index') || !existsSync(dbPath);
+    for (let run = 1; mustIndex && run <= (options.parts.has('index') ? options.runs : 1); run++) {
+      const result = await runIndexer(corpus.ndjsonPath, dbPath, n, INDEX_TIMEOUT_MS);
+      indexRuns.push(result);
+      log(`index run ${run}: ${result.articlesPerSecond.toFixed(0)} articles/s, ${result.seconds.toFixed(1)} s | ${result.summary}`);
+    }
+
+    const mix = buildQueryMix(corpus.stats, { seed: options.seed, perType: options.perType, warmup: WARMUP_PER_TYPE });
+    const job: ProbeJob = {
+      dbPath,
+      ndjsonPath: corpus.ndjsonPath,
+      n,
+      warmup: mix.warmup,
+      measured: mix.measured,
+      suggest: keystrokePrefixes(corpus.stats.titles, options.quick ? 200 : 1_000),
+      typeBudgetMs: 30 * 60_000,
+      minDate: corpus.stats.minDate,
+      maxDate: corpus.stats.maxDate,
+    };
+    const jobPath = join(scratch, 'job.json');
+    writeJson(jobPath, job);
+    const series = await measureRuns(options, job, jobPath, scratch, log);
+    const peers = options.parts.has('peers') ? await runPeers(job, scratch, log) : {};
+
+    const results = summarizeResults({ options, corpus, ndjsonBytes: statSync(corpus.ndjsonPath).size, indexRuns, series, peers, queries: mix.measured, machine: machine(load) });
+    const outPath = options.out ?? join(REPO_ROOT, 'bench', 'results', `${corpus.name.split('-')[0]}-${n}.json`);
+    mkdirSync(dirname(outPath), { recursive: true });
+    writeFileSync(outPath, `${JSON.stringify(results, null, 2)}\n`);
+    return { results, report: renderReport(results), outPath, queries: mix.measured, series, peers };
+  } finally {
+    clearInterval(sampler);
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function prepareCorpus(options: BenchOptions, log: (line: string) => void): Promise<Corpus> {
+  if (options.corpus === 'reuters') return ensureReutersCorpus(options.corpusDir, log);
+  return Promise.resolve(ensureSyntheticCorpus(options.corpusDir, { n: options.n, seed: options.seed, bodyWords: options.bodyWords }, log));
+}
+
+async function runPeers(job: ProbeJob, scratch: string, log: (line: string) => void): Promise<Partial<Record<PeerName, PeerRun>>> {
+  const bounds = peerBounds(job.n);
+  const jobPath = join(scratch, 'peer-job.json');
+  writeJson(jobPath, { ...job, typeBudgetMs: bounds.typeMs });
+  const runs: Partial<Record<PeerName, PeerRun>> = {};
+  // One after the other: each may need many GiB, and running them together would skew both.
+  for (const name of PEERS) {
+    log(`peer ${name}: indexing and querying (bound ${bounds.processMs / 60_000} min)`);
+    const run = await runPeer(name, jobPath, scratch, bounds.processMs);
+    runs[name] = run;
+    log(`peer ${name}: ${run.summary.status}, ${run.summary.articlesPerSecond?.toFixed(0) ?? '-'} articles/s, peak RSS ${run.summary.peakRssMiB?.toFixed(0) ?? '-'} MiB`);
+  }
+  return runs;
+}
+
+function machine(load: readonly number[]): BenchResults['machine'] {
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    totalMemoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverage: { mean: load.reduce((a, b) => a + b, 0) / load.length, max: Math.max(...load) },
+  };
+}
