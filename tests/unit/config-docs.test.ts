@@ -3,11 +3,7 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_VARIABLES, ConfigSchema } from '../../src/config.js';
 
-/**
- * `.env.example` and the README's configuration table must list exactly the variables of
- * ConfigSchema. The lead pastes docs/configuration.md into README.md: until the README holds
- * the table, the check reads docs/configuration.md.
- */
+/** `.env.example` and the README's configuration table must list exactly the variables of ConfigSchema. */
 const root = new URL('../../', import.meta.url).pathname;
 const read = (file: string) => (existsSync(root + file) ? readFileSync(root + file, 'utf8') : '');
 
@@ -38,8 +34,7 @@ function defaultText(name: string): string | undefined {
 }
 
 const expected = [...CONFIG_VARIABLES].sort();
-const readme = read('README.md');
-const tableSource = tableVariables(readme).length > 0 ? 'README.md' : 'docs/configuration.md';
+const tableSource = 'README.md';
 
 describe('configuration docs', () => {
   it('when .env.example is read, then it names every ConfigSchema variable once and nothing else', () => {
