@@ -12,6 +12,7 @@ export const ErrorCode = {
   articleNotFound: 'article_not_found',
   invalidArticle: 'invalid_article',
   payloadTooLarge: 'payload_too_large',
+  requestTooLarge: 'request_too_large',
   unsupportedMediaType: 'unsupported_media_type',
   unauthorized: 'unauthorized',
   forbidden: 'forbidden',

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { answerClientErrors } from './http/middleware/client-error.js';
 import { withDeferredFinish } from './http/routes/admin-articles.route.js';
 import { createLogger, type Logger } from './logger.js';
+import { requestLogBindings } from './http/middleware/request-context.js';
 import { createMetrics } from './metrics/metrics.js';
 import { openArticleIndex, openSearchEngine } from './search/engines/create-engine.js';
 import type { ArticleIndex, SearchEngine } from './search/search-engine.js';
@@ -31,7 +32,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger({ level: config.LOG_LEVEL });
+  // Lines written while serving a request (the engine's included) carry its id.
+  const logger = createLogger({ level: config.LOG_LEVEL, mixin: requestLogBindings });
   const engine = await openSearchEngine(config, logger);
   await seedWhenEmpty(config, engine, logger);
   // The write side is opened only when writes are enabled: a read-only deployment never holds it.

@@ -7,11 +7,11 @@ import { PROBLEM_JSON, toProblem } from './problem-details.js';
  * What Node answers itself, before Express sees the request, as problem details:
  * a request line plus headers over 16 KiB (`--max-http-header-size`) is 431, a request that
  * is not HTTP is 400, a client too slow to send its headers (headersTimeout) is 408.
- * @example parse error HPE_HEADER_OVERFLOW -> 431 { code: "payload_too_large", ... }
+ * @example parse error HPE_HEADER_OVERFLOW -> 431 { code: "request_too_large", ... }
  */
 export function toClientError(code: string | undefined): AppError {
   if (code === 'HPE_HEADER_OVERFLOW') {
-    return new AppError(ErrorCode.payloadTooLarge, 431, 'Request header fields too large', {
+    return new AppError(ErrorCode.requestTooLarge, 431, 'Request header fields too large', {
       detail: 'The URL and headers must fit in 16 KiB; send fewer or shorter parameters.',
     });
   }
