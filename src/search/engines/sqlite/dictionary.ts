@@ -7,6 +7,7 @@ import { foldCase } from '../../../text/normalize.js';
 export class Dictionary {
   readonly #ids = new Map<string, number>();
   readonly #names: string[] = [];
+  #initials: { size: number; ids: Map<string, number[]> } | undefined;
 
   /** Id of a value, adding it when new. */
   add(value: string): number {
@@ -32,6 +33,25 @@ export class Dictionary {
 
   get size(): number {
     return this.#names.length;
+  }
+
+  /**
+   * Ids of the values with a word starting with `letter` (folded): autocomplete matches typed
+   * text at the start of a value's words, so the other values need no look.
+   */
+  withWordStarting(letter: string): readonly number[] {
+    if (!this.#initials || this.#initials.size !== this.#names.length) {
+      const ids = new Map<string, number[]>();
+      this.#names.forEach((name, id) => {
+        for (const initial of new Set(Array.from(foldCase(name).matchAll(/[\p{L}\p{N}]+/gu), (m) => m[0][0]!))) {
+          const list = ids.get(initial);
+          if (list) list.push(id);
+          else ids.set(initial, [id]);
+        }
+      });
+      this.#initials = { size: this.#names.length, ids };
+    }
+    return this.#initials.ids.get(letter) ?? [];
   }
 
   /** Every id whose display spelling satisfies a test (for facet-value search). */

@@ -91,7 +91,10 @@ function facetSuggestions(input: SuggestInput, filters: CompiledFilters, store: 
   const values: { type: 'section' | 'tag'; value: string; count: number }[] = [];
   for (const facet of ['section', 'tags'] as const) {
     const dict = facetDictionary(store, facet);
-    const matching = [...dict.entries()].filter(([, value]) => matchAtWord(typed, value));
+    const matching = dict
+      .withWordStarting(typed[0]!)
+      .map((id): [number, string] => [id, dict.name(id)])
+      .filter(([, value]) => matchAtWord(typed, value));
     if (matching.length === 0) continue;
     // Counts only when something matched: they cost a pass over every article.
     const counts = facetCounts(store, undefined, filters, facet);

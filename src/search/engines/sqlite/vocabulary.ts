@@ -1,5 +1,6 @@
 import { allowedTypos } from '../../../text/edit-distance.js';
 import { fuzzyScan } from '../../../text/fuzzy-scan.js';
+import { topK } from './top-k.js';
 
 /**
  * Typo candidates kept per word, the most frequent first. Meilisearch caps them at 150 (one
@@ -27,6 +28,7 @@ export class Vocabulary {
   readonly #index = new Map<string, number>();
   #firstLetters: string[] | undefined;
   readonly #typoCache = new Map<string, Candidate[]>();
+  readonly #completionCache = new Map<string, Candidate[]>();
 
   constructor(rows: { term: string; docs: number }[]) {
     rows.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
@@ -54,10 +56,16 @@ export class Vocabulary {
 
   /** The most frequent words starting with `prefix`. */
   completions(prefix: string, limit: number): Candidate[] {
+    // Short prefixes span thousands of words and come with every keystroke: remembered.
+    const key = `${limit}:${prefix}`;
+    const cached = this.#completionCache.get(key);
+    if (cached) return cached;
     const [lo, hi] = this.prefixRange(prefix);
-    const out: Candidate[] = [];
-    for (let i = lo; i < hi; i++) out.push({ term: this.#terms[i]!, typos: 0, docs: this.#docs[i]! });
-    return byDocsDesc(out).slice(0, limit);
+    const best = topK(Int32Array.from({ length: hi - lo }, (_, k) => lo + k), limit, (a, b) => this.#docs[b]! - this.#docs[a]! || (this.#terms[a]! < this.#terms[b]! ? -1 : 1));
+    const out = best.map((i) => ({ term: this.#terms[i]!, typos: 0, docs: this.#docs[i]! }));
+    if (this.#completionCache.size >= TYPO_CACHE_SIZE) this.#completionCache.delete(this.#completionCache.keys().next().value!);
+    this.#completionCache.set(key, out);
+    return out;
   }
 
   /**
