@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../support/test-app.js';
+import { ArticleInputSchema } from '../../src/articles/article.schema.js';
 import { contractArticles } from './contract-corpus.js';
 import { CONTRACT_ENGINES } from './engines.js';
 
@@ -64,6 +65,42 @@ describe.each(CONTRACT_ENGINES)('autocomplete contract on $name', ({ name, skip,
 
     it('when nothing was typed, then no suggestion comes back', async () => {
       expect(await suggest({ q: '' })).toEqual([]);
+    });
+  });
+});
+
+/**
+ * Completions are ranked by how many *titles* hold the words together (docs/architecture.md).
+ * Here "port strike" fills four bodies but one title, "port storm" two titles: headlines win.
+ */
+function harbourArticles() {
+  const article = (id: string, title: string, body: string) =>
+    ArticleInputSchema.parse({ id, title, body, section: 'Business', publishedAt: '2024-03-0' + id.slice(-1) + 'T08:00:00Z' });
+  return [
+    article('harbour-1', 'Port strike ends after talks', 'Dock workers return to work.'),
+    article('harbour-2', 'Port storm closes docks', 'High winds shut the harbour.'),
+    article('harbour-3', 'Port storm warnings lifted', 'Ferries sail again.'),
+    ...[4, 5, 6, 7].map((n) => article(`harbour-${n}`, `Shipping rates climb ${n}`, 'The port strike delayed cargo; a port strike fund was set up.')),
+  ];
+}
+
+describe.each(CONTRACT_ENGINES)('completion counts contract on $name', ({ name, skip, create }) => {
+  let app: Express;
+  let cleanup = async () => {};
+
+  beforeAll(async () => {
+    if (skip) return;
+    const created = await create(harbourArticles());
+    cleanup = created.cleanup;
+    app = createTestApp(created.engine);
+  });
+  afterAll(() => cleanup());
+
+  describe.skipIf(Boolean(skip))(skip ?? name, () => {
+    it('when "port st" is typed, then completions follow how many titles hold the words, not bodies', async () => {
+      const res = await request(app).get('/api/suggest').query({ q: 'port st' }).expect(200);
+      const queries = (res.body.suggestions as Suggestion[]).filter((s) => s.type === 'query').map((s) => s.text);
+      expect(queries.slice(0, 2)).toEqual(['port storm', 'port strike']);
     });
   });
 });

@@ -41,7 +41,8 @@ function answerSuggest(canned: Canned): void {
         const facetDistribution = Object.fromEntries(q.facets.map((f) => [f, canned.facets?.[f] ?? {}]));
         return searchResult(UID, { hitsPerPage: 0, totalHits: 0, facetDistribution });
       }
-      if (JSON.stringify(q['attributesToSearchOn']) === '["title"]') return offsetResult(UID, canned.titles ?? [], q.q);
+      // Count queries ask for no hits (page mode); the title query asks for `limit` hits.
+      if (q['hitsPerPage'] !== 0) return offsetResult(UID, canned.titles ?? [], q.q);
       return searchResult(UID, { q: q.q ?? '', hitsPerPage: 0, totalHits: canned.counts?.[q.q ?? ''] ?? 0 });
     });
     return [200, { results }];
@@ -76,7 +77,7 @@ describe('suggest on Meilisearch', () => {
     ]);
     expect(second?.map((q) => q.q)).toEqual(['"north" "korea"', '"north" "korean"', '"north" "kobe"']);
     expect(second?.[0]).toEqual({
-      indexUid: UID, q: '"north" "korea"', matchingStrategy: 'all', attributesToSearchOn: ['title', 'summary', 'body'], hitsPerPage: 0, page: 1,
+      indexUid: UID, q: '"north" "korea"', matchingStrategy: 'all', attributesToSearchOn: ['title'], hitsPerPage: 0, page: 1,
     });
     expect(suggestions).toEqual([
       { type: 'query', text: 'north korea', highlight: '<mark>north ko</mark>rea' },

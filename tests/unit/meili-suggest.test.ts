@@ -94,9 +94,9 @@ describe('toSuggestPlan', () => {
 });
 
 describe('toCountQueries', () => {
-  it('when candidates are counted, then each word is an exact one-word phrase, all required, count only, under the filters', () => {
+  it('when candidates are counted, then each word is an exact one-word phrase, all required in the title, count only, under the filters', () => {
     expect(toCountQueries([['north', 'korea']], { ...noFilters, from: Date.UTC(2024, 0, 1) }, 'articles')).toEqual([{
-      indexUid: 'articles', q: '"north" "korea"', matchingStrategy: 'all', attributesToSearchOn: ['title', 'summary', 'body'],
+      indexUid: 'articles', q: '"north" "korea"', matchingStrategy: 'all', attributesToSearchOn: ['title'],
       filter: [['publishedAt >= 1704067200']], hitsPerPage: 0, page: 1,
     }]);
   });

@@ -8,8 +8,11 @@ import { quoteFilterValue, toMeiliFilter } from './to-meili-filter.js';
 /** Fields an article suggestion needs. */
 export const TITLE_HIT_ATTRIBUTES = ['id', 'title', 'section', 'publishedAtIso'] as const;
 
-/** The fields the embedded engine counts words in (tags, section and authors are not text). */
-const COUNTED_ATTRIBUTES = ['title', 'summary', 'body'];
+/**
+ * Completion counts are over titles, as on the embedded engine: a completion is offered for
+ * what headlines say together, and counting titles keeps every keystroke cheap at 1M articles.
+ */
+const COUNTED_ATTRIBUTES = ['title'];
 
 /** Most frequent first, then alphabetical: the embedded engine's order of candidates. */
 const TERM_SORT = ['docs:desc', 'term:asc'];
@@ -116,8 +119,8 @@ export function asksVocabulary(plan: SuggestPlan): boolean {
 
 /**
  * Candidate texts -> one count-only query each (page mode: exact totals): the articles holding
- * every word exactly and passing the filters, as the embedded engine counts. Each word is sent
- * as a one-word phrase, which Meilisearch matches without typos or prefixes, on the text fields.
+ * every word exactly in their title and passing the filters, as the embedded engine counts. Each
+ * word is sent as a one-word phrase, which Meilisearch matches without typos or prefixes.
  * @example toCountQueries([['north', 'korea']], filters, 'articles')[0].q -> '"north" "korea"'
  */
 export function toCountQueries(texts: readonly (readonly string[])[], filters: SearchFilters, indexUid: string): MultiSearchQuery[] {
