@@ -1,5 +1,12 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
+import { DocListCache } from './doc-list-cache.js';
+
+/**
+ * Match lists kept in memory: 16M ids = 64 MiB, the lists of about 400 common words at 100k
+ * articles (40 at 1M). Bounded well inside the API's 500 MiB budget.
+ */
+export const DOC_LIST_CACHE_IDS = 16 * 1024 * 1024;
 
 /** Column weights of the BM25 score: a title match counts most, then the summary. */
 export const BM25_WEIGHTS = { title: 2, summary: 2, body: 1 } as const;
@@ -13,8 +20,10 @@ export class FtsReader {
   readonly #scored: Statement;
   readonly #titleDocs: Statement;
   readonly #latestTitles: Statement;
+  readonly #cache: DocListCache;
 
-  constructor(db: Db) {
+  constructor(db: Db, cacheIds = DOC_LIST_CACHE_IDS) {
+    this.#cache = new DocListCache(cacheIds);
     const w = BM25_WEIGHTS;
     // group_concat builds the id list in C: 2-3x faster than returning one row per match.
     this.#docs = db.prepare('SELECT group_concat(rowid) FROM article_fts WHERE article_fts MATCH ?').pluck();
@@ -25,9 +34,14 @@ export class FtsReader {
     this.#latestTitles = db.prepare('SELECT rowid FROM title_fts WHERE title_fts MATCH ? ORDER BY rowid DESC').pluck();
   }
 
-  /** Docs matching an FTS5 expression, ascending. */
+  /** Docs matching an FTS5 expression, ascending. Shared with later callers: never write to it. */
   docs(expression: string): Int32Array {
-    return parseIdList(this.#docs.get(expression) as string | null);
+    return this.#cache.get(expression, () => parseIdList(this.#docs.get(expression) as string | null));
+  }
+
+  /** Forgets every remembered match list: called whenever the index changed. */
+  forget(): void {
+    this.#cache.clear();
   }
 
   /** BM25 score (higher is better) of every matching doc. */
@@ -56,7 +70,6 @@ export class FtsReader {
     }
     return out;
   }
-
 }
 
 /** FTS5's bm25() is negative (lower is better); we keep positive scores. */

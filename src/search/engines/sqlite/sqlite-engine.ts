@@ -155,6 +155,7 @@ export class SqliteSearchEngine implements SearchEngine {
     }
     // Built now rather than by the first request that needs them.
     this.#store.byDateDesc();
+    this.#fts.forget();
     this.#titlePostings = new TitlePostings(this.#fts);
     if (!previous || state.vocabVersion !== previous.vocabVersion) {
       this.#vocab = new Vocabulary(this.#db.prepare('SELECT term, docs FROM vocab').all() as { term: string; docs: number }[]);
