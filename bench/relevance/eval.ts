@@ -3,7 +3,7 @@
  *
  * Measures ranking quality on the judged collections in ../shared/data/ir: ours (through the
  * indexer and the public HTTP API) against a plain FTS5 BM25 baseline. Prints the table and
- * writes bench/relevance/results/relevance.json; `--label` also appends it to history.json.
+ * writes bench/results/relevance.json; `--label` also appends it to history.json.
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -14,7 +14,10 @@ import { COLLECTION_NAMES, DEFAULT_COLLECTIONS, DEFAULT_DATA_DIR, type Collectio
 import { appendHistory, formatTable, METHOD, toTable, writeTable } from './report.js';
 import { evaluateCollections } from './run-eval.js';
 
-const RESULTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'results');
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** The table goes next to the speed results; the history of labelled runs stays with the evaluation. */
+const TABLE_PATH = resolve(HERE, '..', 'results', 'relevance.json');
+const RESULTS_DIR = resolve(HERE, 'results');
 
 function parseCollections(list: string | undefined): CollectionName[] {
   if (list === undefined) return [...DEFAULT_COLLECTIONS];
@@ -51,8 +54,8 @@ async function main(): Promise<number> {
   console.log(`\n${formatTable(table)}\n`);
   for (const [key, text] of Object.entries(METHOD)) console.log(`${key}: ${text}`);
 
-  await writeTable(resolve(RESULTS_DIR, 'relevance.json'), table);
-  console.log(`\nWrote ${resolve(RESULTS_DIR, 'relevance.json')}`);
+  await writeTable(TABLE_PATH, table);
+  console.log(`\nWrote ${TABLE_PATH}`);
   if (values.label !== undefined) {
     await appendHistory(resolve(RESULTS_DIR, 'history.json'), table);
     console.log(`Appended "${values.label}" to ${resolve(RESULTS_DIR, 'history.json')}`);
