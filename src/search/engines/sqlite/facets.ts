@@ -36,11 +36,15 @@ export function filterAndCount(
   const tagCounts = want.has('tags') ? new Int32Array(store.tags.size) : null;
   const authorCounts = want.has('authors') ? new Int32Array(store.authors.size) : null;
   const days = want.has('date') ? new DayCounts(store) : null;
-  const out = new Int32Array(matches ? matches.length : store.count);
   const filtered = hasFilters(filters);
+  if (matches && !filtered) {
+    // Nothing to filter (most searches): the match list is the result, counted in one tight loop.
+    countUnfiltered(store, matches, { sectionCounts, tagCounts, authorCounts, days });
+    return finish(store, matches, request, { sectionCounts, tagCounts, authorCounts, days });
+  }
+  const out = new Int32Array(matches ? matches.length : store.count);
   const section = store.section;
   let n = 0;
-
   const visit = (doc: number) => {
     const bits = filtered ? filterBits(filters, store, doc) : PASS.all;
     if (bits === PASS.all) {
@@ -53,12 +57,50 @@ export function filterAndCount(
   };
   if (matches) for (let i = 0; i < matches.length; i++) visit(matches[i]!);
   else for (let d = 0; d < store.capacity; d++) if (store.alive[d] === 1) visit(d);
+  return finish(store, out.subarray(0, n), request, { sectionCounts, tagCounts, authorCounts, days });
+}
 
+interface Counters {
+  sectionCounts: Int32Array | null;
+  tagCounts: Int32Array | null;
+  authorCounts: Int32Array | null;
+  days: DayCounts | null;
+}
+
+/**
+ * Facet counts of docs that need no filtering. The tag and author lists are read straight
+ * from the store's CSR arrays: at 1M articles a large match is ~600k docs and ~4M counter
+ * increments, where a call per doc and per facet showed.
+ */
+function countUnfiltered(store: ColumnStore, docs: Int32Array, { sectionCounts, tagCounts, authorCounts, days }: Counters): void {
+  const section = store.section;
+  const day = store.day;
+  const dense = days?.dense;
+  const minDay = days?.min ?? 0;
+  const overridden = store._overrides.size > 0;
+  const { _tagStart: tagStart, _tagIds: tagIds, _authorStart: authorStart, _authorIds: authorIds, _csrDocs: csrDocs } = store;
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i]!;
+    if (sectionCounts) sectionCounts[section[doc]!]!++;
+    if (overridden) {
+      if (tagCounts) store.countTags(doc, tagCounts);
+      if (authorCounts) store.countAuthors(doc, authorCounts);
+    } else if (doc < csrDocs) {
+      if (tagCounts) for (let j = tagStart[doc]!, end = tagStart[doc + 1]!; j < end; j++) tagCounts[tagIds[j]!]!++;
+      if (authorCounts) for (let j = authorStart[doc]!, end = authorStart[doc + 1]!; j < end; j++) authorCounts[authorIds[j]!]!++;
+    }
+    if (dense) dense[day[doc]! - minDay]!++;
+    else if (days) days.add(doc);
+  }
+}
+
+/** Counters -> the response's facets, top values first. */
+function finish(store: ColumnStore, docs: Int32Array, request: FacetRequest, { sectionCounts, tagCounts, authorCounts, days }: Counters): FilteredMatches {
   const facets: Facets = {};
   if (sectionCounts) facets.section = topValues(sectionCounts, store.sections, request.facetLimit);
   if (tagCounts) facets.tags = topValues(tagCounts, store.tags, request.facetLimit);
   if (authorCounts) facets.authors = topValues(authorCounts, store.authors, request.facetLimit);
-  const result: FilteredMatches = { docs: out.subarray(0, n), facets };
+  const result: FilteredMatches = { docs, facets };
   if (days) {
     const { buckets, interval } = dateFacet(days, request.dateInterval);
     facets.date = buckets;

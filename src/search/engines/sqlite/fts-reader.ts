@@ -49,9 +49,10 @@ export class FtsReader {
     return toScoreMap(this.#scored.all(expression) as [number, number][]);
   }
 
-  /** Docs whose title matches, ascending. */
+  /** Docs whose title matches, ascending. Shared like `docs`: never write to it. */
   titleDocs(expression: string): Int32Array {
-    return parseIdList(this.#titleDocs.get(expression) as string | null);
+    // Same cache, own key space: an expression may match differently in titles alone.
+    return this.#cache.get(`title:${expression}`, () => parseIdList(this.#titleDocs.get(expression) as string | null));
   }
 
   /**

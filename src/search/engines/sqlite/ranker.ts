@@ -70,9 +70,9 @@ export class Ranker {
     const out: number[] = [];
     for (const typoBucket of hasTypos ? [false, true] : [false]) {
       const bucket = exact ? docs.filter((d) => (exact[d] !== 1) === typoBucket) : docs;
-      this.#appendSorted(out, bucket.filter((d) => titleScores.has(d)), (d) => titleScores.get(d)!, windowEnd, this.#shorterTitle);
+      this.#appendSorted(out, bucket.filter((d) => titleScores[d]! > 0), (d) => titleScores[d]!, windowEnd, this.#shorterTitle);
       if (out.length >= windowEnd) break;
-      const rest = bucket.filter((d) => !titleScores.has(d));
+      const rest = bucket.filter((d) => !(titleScores[d]! > 0));
       this.#appendSorted(out, rest.filter((d) => summary()[d] === 1), score(), windowEnd);
       this.#appendSorted(out, rest.filter((d) => summary()[d] !== 1), score(), windowEnd);
       if (out.length >= windowEnd) break;
@@ -99,13 +99,16 @@ export class Ranker {
    * Title-bucket scores without scoring every title match in SQL: the summed idf (over titles)
    * of the query words a title holds; ties go to the shorter title, as BM25 would.
    */
-  #titleScores(plan: QueryPlan): Map<number, number> {
-    const scores = new Map<number, number>();
+  #titleScores(plan: QueryPlan): Float64Array {
+    // Indexed by doc, 0 = the title holds no query word: a title match can be half the corpus,
+    // and typed-array reads keep the bucket filters cheap where a Map took 50 ms at 1M articles.
+    const scores = new Float64Array(this.store.capacity);
     const n = Math.max(this.store.count, 1);
     for (const term of plan.terms) {
       const docs = this.fts.titleDocs(anyOf([...term.exact, ...term.typos]));
-      const idf = Math.log(1 + (n - docs.length + 0.5) / (docs.length + 0.5));
-      for (const d of docs) scores.set(d, (scores.get(d) ?? 0) + idf);
+      // Every title holding the word scores above 0, even a word in every title (idf floor).
+      const idf = Math.max(Math.log(1 + (n - docs.length + 0.5) / (docs.length + 0.5)), 1e-6);
+      for (const d of docs) if (d < scores.length) scores[d]! += idf;
     }
     return scores;
   }
