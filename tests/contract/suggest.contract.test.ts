@@ -1,27 +1,17 @@
 import request from 'supertest';
-import type { Express } from 'express';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
 import { ArticleInputSchema } from '../../src/articles/article.schema.js';
 import { contractArticles } from './contract-corpus.js';
-import { CONTRACT_ENGINES } from './engines.js';
+import { CONTRACT_ENGINES, useContractApp } from './engines.js';
 
 type Suggestion = { type: string; text: string; highlight: string; count?: number; id?: string };
 
-describe.each(CONTRACT_ENGINES)('autocomplete contract on $name', ({ name, skip, create }) => {
-  let app: Express;
-  let cleanup = async () => {};
-
-  beforeAll(async () => {
-    if (skip) return;
-    const created = await create(contractArticles());
-    cleanup = created.cleanup;
-    app = createTestApp(created.engine);
-  });
-  afterAll(() => cleanup());
+describe.each(CONTRACT_ENGINES)('autocomplete contract on $name', (engine) => {
+  const { name, skip } = engine;
+  const app = useContractApp(engine, contractArticles);
 
   const suggest = async (query: Record<string, string>): Promise<Suggestion[]> =>
-    (await request(app).get('/api/suggest').query(query).expect(200)).body.suggestions;
+    (await request(app()).get('/api/suggest').query(query).expect(200)).body.suggestions;
 
   describe.skipIf(Boolean(skip))(skip ?? name, () => {
     it('when "north ko" is typed, then "north korea" is the first completion, the typed part marked', async () => {
@@ -39,7 +29,7 @@ describe.each(CONTRACT_ENGINES)('autocomplete contract on $name', ({ name, skip,
         const queries = (await suggest({ q: 'se', ...filters })).filter((s) => s.type === 'query');
         expect(queries.length).toBeGreaterThan(0);
         for (const s of queries) {
-          const res = await request(app).get('/api/search').query({ q: `${s.text} `, ...filters }).expect(200);
+          const res = await request(app()).get('/api/search').query({ q: `${s.text} `, ...filters }).expect(200);
           expect({ text: s.text, total: res.body.totalHits > 0 }).toEqual({ text: s.text, total: true });
         }
       }
@@ -48,7 +38,7 @@ describe.each(CONTRACT_ENGINES)('autocomplete contract on $name', ({ name, skip,
     it('when a section or tag matches what was typed, then it is offered with its count', async () => {
       const values = (await suggest({ q: 'north ko' })).filter((s) => s.type === 'section' || s.type === 'tag');
       expect(values).toContainEqual({ type: 'section', text: 'North Korea', count: expect.any(Number), highlight: '<mark>North Ko</mark>rea' });
-      const facets = await request(app).get('/api/search').query({ facets: 'section', facetLimit: '100' }).expect(200);
+      const facets = await request(app()).get('/api/search').query({ facets: 'section', facetLimit: '100' }).expect(200);
       const section = facets.body.facets.section.find((f: { value: string }) => f.value === 'North Korea');
       expect(values.find((s) => s.type === 'section')!.count).toBe(section.count);
     });
@@ -84,41 +74,25 @@ function harbourArticles() {
   ];
 }
 
-describe.each(CONTRACT_ENGINES)('completion counts contract on $name', ({ name, skip, create }) => {
-  let app: Express;
-  let cleanup = async () => {};
-
-  beforeAll(async () => {
-    if (skip) return;
-    const created = await create(harbourArticles());
-    cleanup = created.cleanup;
-    app = createTestApp(created.engine);
-  });
-  afterAll(() => cleanup());
+describe.each(CONTRACT_ENGINES)('completion counts contract on $name', (engine) => {
+  const { name, skip } = engine;
+  const app = useContractApp(engine, harbourArticles);
 
   describe.skipIf(Boolean(skip))(skip ?? name, () => {
     it('when "port st" is typed, then completions follow how many titles hold the words, not bodies', async () => {
-      const res = await request(app).get('/api/suggest').query({ q: 'port st' }).expect(200);
+      const res = await request(app()).get('/api/suggest').query({ q: 'port st' }).expect(200);
       const queries = (res.body.suggestions as Suggestion[]).filter((s) => s.type === 'query').map((s) => s.text);
       expect(queries.slice(0, 2)).toEqual(['port storm', 'port strike']);
     });
   });
 });
 
-describe.each(CONTRACT_ENGINES)('facet-value search contract on $name', ({ name, skip, create }) => {
-  let app: Express;
-  let cleanup = async () => {};
-
-  beforeAll(async () => {
-    if (skip) return;
-    const created = await create(contractArticles());
-    cleanup = created.cleanup;
-    app = createTestApp(created.engine);
-  });
-  afterAll(() => cleanup());
+describe.each(CONTRACT_ENGINES)('facet-value search contract on $name', (engine) => {
+  const { name, skip } = engine;
+  const app = useContractApp(engine, contractArticles);
 
   const values = async (facet: string, query: Record<string, string>) =>
-    (await request(app).get(`/api/facets/${facet}`).query(query).expect(200)).body.values as { value: string; count: number; highlight: string }[];
+    (await request(app()).get(`/api/facets/${facet}`).query(query).expect(200)).body.values as { value: string; count: number; highlight: string }[];
 
   describe.skipIf(Boolean(skip))(skip ?? name, () => {
     it('when a section prefix is typed, then matching sections come with search-facet counts', async () => {
@@ -131,12 +105,12 @@ describe.each(CONTRACT_ENGINES)('facet-value search contract on $name', ({ name,
 
     it('when filters and a search are given, then counts are scoped to them', async () => {
       const scoped = await values('tags', { q: 'kor', query: 'missiles ', section: 'North Korea' });
-      const search = await request(app).get('/api/search').query({ q: 'missiles ', section: 'North Korea', facets: 'tags', facetLimit: '100' }).expect(200);
+      const search = await request(app()).get('/api/search').query({ q: 'missiles ', section: 'North Korea', facets: 'tags', facetLimit: '100' }).expect(200);
       for (const v of scoped) expect(search.body.facets.tags).toContainEqual({ value: v.value, count: v.count });
     });
 
     it('when the facet is unknown, then 400 names it', async () => {
-      const res = await request(app).get('/api/facets/colour').expect(400);
+      const res = await request(app()).get('/api/facets/colour').expect(400);
       expect(res.body.errors[0].path).toBe('facet');
     });
   });
