@@ -5,6 +5,7 @@ import { ArticleInputSchema } from '../../src/articles/article.schema.js';
 import { isInsideRepoOutsideData } from '../../indexer/convert-reuters.js';
 import { parseTopicSections, sectionForTopics } from '../../indexer/reuters/reuters-sections.js';
 import { decode, parseAuthors, parseReutersDate, toReutersArticle } from '../../indexer/reuters/reuters-story.js';
+import { sharedPath } from '../support/shared-data.js';
 
 // Our own sample in the collection's shape (not Reuters text).
 const DESCRIPTIONS = `****Subject Codes (6)
@@ -121,7 +122,7 @@ describe('Reuters output path', () => {
   });
 });
 
-const REUTERS = '/work/shared/data/reuters21578';
+const REUTERS = sharedPath('data', 'reuters21578');
 describe.skipIf(!existsSync(join(REUTERS, 'reut2-000.sgm')))('Reuters on the real collection', () => {
   if (!existsSync(join(REUTERS, 'reut2-000.sgm'))) console.warn(`skipped: ${REUTERS} is absent`);
 

@@ -2,9 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ArticleInputSchema } from '../../../src/articles/article.schema.js';
 import { parseRawPage, RawPageError } from '../../../indexer/sources/raw-page.js';
+import { sharedPath } from '../../support/shared-data.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/pages/${name}`, import.meta.url), 'utf8');
-const YONHAP = '/work/shared/seeds/yonhap-cyber-bureau.txt';
+const YONHAP = sharedPath('seeds', 'yonhap-cyber-bureau.txt');
 
 describe('parseRawPage on a page of our own', () => {
   const page = fixture('night-ferry-two-authors.txt');
