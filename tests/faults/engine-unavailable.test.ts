@@ -1,11 +1,10 @@
 import type { Express } from 'express';
 import { closeSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logger.js';
 import { openSqliteIndex } from '../../src/search/engines/sqlite/index.js';
-import { loadSeedArticles } from '../support/seed-articles.js';
-import { createSqliteEngine } from '../support/sqlite-engine.js';
+import { withSeedEngine } from '../support/sqlite-engine.js';
 import { createTestApp } from '../support/test-app.js';
 
 /**
@@ -15,15 +14,10 @@ import { createTestApp } from '../support/test-app.js';
  */
 let app: Express;
 let path: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  const created = await createSqliteEngine(loadSeedArticles());
+withSeedEngine((created) => {
   path = created.path;
-  cleanup = created.cleanup;
   app = createTestApp(created.engine);
 });
-afterAll(() => cleanup());
 
 /** Writes `bytes` back into the same file (same inode), as restoring it from a backup in place would. */
 function restore(bytes: Buffer): void {

@@ -1,10 +1,9 @@
 import type { Express } from 'express';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { weakEtag } from '../../src/http/middleware/conditional-get.js';
 import type { SearchEngine } from '../../src/search/search-engine.js';
-import { loadSeedArticles } from '../support/seed-articles.js';
-import { createSqliteEngine } from '../support/sqlite-engine.js';
+import { withSeedEngine } from '../support/sqlite-engine.js';
 import { createTestApp } from '../support/test-app.js';
 
 const CSP =
@@ -12,15 +11,10 @@ const CSP =
 
 let engine: SearchEngine;
 let app: Express;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  const created = await createSqliteEngine(loadSeedArticles());
+withSeedEngine((created) => {
   engine = created.engine;
-  cleanup = created.cleanup;
   app = createTestApp(engine, { CORS_ORIGINS: 'https://news.example, https://admin.example' });
 });
-afterAll(() => cleanup());
 
 describe('security headers', () => {
   it.each(['/api/search?q=korea', '/health', '/docs', '/api/nothing'])('when %s is fetched, then the exact CSP and helmet headers come back', async (url) => {

@@ -1,22 +1,17 @@
 import type { Express } from 'express';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SearchEngine } from '../../src/search/search-engine.js';
 import { loadSeedArticles } from '../support/seed-articles.js';
-import { createSqliteEngine } from '../support/sqlite-engine.js';
+import { withSeedEngine } from '../support/sqlite-engine.js';
 import { createTestApp } from '../support/test-app.js';
 
 let engine: SearchEngine;
 let app: Express;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  const created = await createSqliteEngine(loadSeedArticles());
+withSeedEngine((created) => {
   engine = created.engine;
-  cleanup = created.cleanup;
   app = createTestApp(engine);
 });
-afterAll(() => cleanup());
 
 const scrape = async (target: Express) => (await request(target).get('/metrics').expect(200).expect('content-type', /^text\/plain/)).text;
 /** The value of one sample line, e.g. `name{a="b"} 3`, or undefined. */
