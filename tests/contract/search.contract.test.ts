@@ -1,29 +1,17 @@
 import request from 'supertest';
-import type { Express } from 'express';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Article } from '../../src/articles/article.schema.js';
-import { createTestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
 import { countValues, holdsWord, holdsWordOrStem, passesFilters } from './brute-force.js';
 import { contractArticles } from './contract-corpus.js';
-import { CONTRACT_ENGINES } from './engines.js';
+import { CONTRACT_ENGINES, useContractApp } from './engines.js';
 
 type Hit = { id: string; title: string; section: string; tags: string[]; authors: string[]; publishedAt: string; highlight?: { title: string; snippet: string } };
 
-describe.each(CONTRACT_ENGINES)('search contract on $name', ({ name, skip, create }) => {
-  let app: Express;
-  let articles: Article[];
-  let cleanup = async () => {};
+describe.each(CONTRACT_ENGINES)('search contract on $name', (engine) => {
+  const { name, skip } = engine;
+  const articles = contractArticles();
+  const app = useContractApp(engine, () => articles);
 
-  beforeAll(async () => {
-    if (skip) return;
-    articles = contractArticles();
-    const created = await create(articles);
-    cleanup = created.cleanup;
-    app = createTestApp(created.engine);
-  });
-  afterAll(() => cleanup());
-
-  const get = (query: Record<string, string | string[]>) => request(app).get('/api/search').query(query);
+  const get = (query: Record<string, string | string[]>) => request(app()).get('/api/search').query(query);
   const all = async (query: Record<string, string | string[]>): Promise<Hit[]> => (await get({ ...query, pageSize: '100' }).expect(200)).body.hits;
 
   describe.skipIf(Boolean(skip))(skip ?? name, () => {
@@ -134,9 +122,9 @@ describe.each(CONTRACT_ENGINES)('search contract on $name', ({ name, skip, creat
 
     it('when an article is fetched by id, then it round-trips; an unknown id is 404', async () => {
       const article = articles.find((a) => a.id === 'contract-accents')!;
-      const res = await request(app).get('/api/articles/contract-accents').expect(200);
+      const res = await request(app()).get('/api/articles/contract-accents').expect(200);
       expect(res.body).toEqual(article);
-      const missing = await request(app).get('/api/articles/missing-id').expect(404);
+      const missing = await request(app()).get('/api/articles/missing-id').expect(404);
       expect(missing.body.code).toBe('article_not_found');
     });
 

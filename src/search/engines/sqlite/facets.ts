@@ -67,31 +67,15 @@ interface Counters {
   days: DayCounts | null;
 }
 
-/**
- * Facet counts of docs that need no filtering. The tag and author lists are read straight
- * from the store's CSR arrays: at 1M articles a large match is ~600k docs and ~4M counter
- * increments, where a call per doc and per facet showed.
- */
+/** Facet counts of docs that need no filtering: one loop per facet, no call per doc. */
 function countUnfiltered(store: ColumnStore, docs: Int32Array, { sectionCounts, tagCounts, authorCounts, days }: Counters): void {
-  const section = store.section;
-  const day = store.day;
-  const dense = days?.dense;
-  const minDay = days?.min ?? 0;
-  const overridden = store._overrides.size > 0;
-  const { _tagStart: tagStart, _tagIds: tagIds, _authorStart: authorStart, _authorIds: authorIds, _csrDocs: csrDocs } = store;
-  for (let i = 0; i < docs.length; i++) {
-    const doc = docs[i]!;
-    if (sectionCounts) sectionCounts[section[doc]!]!++;
-    if (overridden) {
-      if (tagCounts) store.countTags(doc, tagCounts);
-      if (authorCounts) store.countAuthors(doc, authorCounts);
-    } else if (doc < csrDocs) {
-      if (tagCounts) for (let j = tagStart[doc]!, end = tagStart[doc + 1]!; j < end; j++) tagCounts[tagIds[j]!]!++;
-      if (authorCounts) for (let j = authorStart[doc]!, end = authorStart[doc + 1]!; j < end; j++) authorCounts[authorIds[j]!]!++;
-    }
-    if (dense) dense[day[doc]! - minDay]!++;
-    else if (days) days.add(doc);
+  if (sectionCounts) {
+    const section = store.section;
+    for (let i = 0; i < docs.length; i++) sectionCounts[section[docs[i]!]!]!++;
   }
+  if (tagCounts) store.countTagsOfAll(docs, tagCounts);
+  if (authorCounts) store.countAuthorsOfAll(docs, authorCounts);
+  if (days) days.addAll(docs);
 }
 
 /** Counters -> the response's facets, top values first. */
@@ -147,6 +131,15 @@ class DayCounts {
     const day = this.day[doc]!;
     if (this.dense) this.dense[day - this.min]!++;
     else this.sparse.set(day, (this.sparse.get(day) ?? 0) + 1);
+  }
+
+  addAll(docs: Int32Array): void {
+    const { dense, day, min } = this;
+    if (!dense) {
+      for (let i = 0; i < docs.length; i++) this.add(docs[i]!);
+      return;
+    }
+    for (let i = 0; i < docs.length; i++) dense[day[docs[i]!]! - min]!++;
   }
 
   /** [day, count] for every day with articles, ascending. */

@@ -14,7 +14,6 @@ import { filterAndCount } from './facets.js';
 import { compileFilters } from './filters.js';
 import { FtsReader } from './fts-reader.js';
 import { HitLoader } from './hit-loader.js';
-import { TitlePostings } from './title-postings.js';
 import { searchFacetValues } from './facet-value-search.js';
 import { resolveMatches } from './matcher.js';
 import { Ranker } from './ranker.js';
@@ -47,7 +46,6 @@ export class SqliteSearchEngine implements SearchEngine {
   #store!: ColumnStore;
   #vocab!: Vocabulary;
   #titleVocab!: Vocabulary;
-  #titlePostings!: TitlePostings;
   #state!: CacheState;
   #dataVersion = -1;
   #closed = false;
@@ -91,7 +89,7 @@ export class SqliteSearchEngine implements SearchEngine {
   }
 
   suggest(query: SuggestQuery): Promise<Suggestion[]> {
-    return this.#guard(() => suggest(query, { ...this.#deps(), db: this.#db, titleVocab: this.#titleVocab, titlePostings: this.#titlePostings }));
+    return this.#guard(() => suggest(query, { ...this.#deps(), db: this.#db, titleVocab: this.#titleVocab }));
   }
 
   searchFacetValues(query: FacetSearchQuery): Promise<FacetValueHit[]> {
@@ -155,8 +153,8 @@ export class SqliteSearchEngine implements SearchEngine {
     }
     // Built now rather than by the first request that needs them.
     this.#store.byDateDesc();
+    // Match lists of the old index must not answer the new one.
     this.#fts.forget();
-    this.#titlePostings = new TitlePostings(this.#fts);
     if (!previous || state.vocabVersion !== previous.vocabVersion) {
       this.#vocab = new Vocabulary(this.#db.prepare('SELECT term, docs FROM vocab').all() as { term: string; docs: number }[]);
       this.#titleVocab = new Vocabulary(this.#db.prepare('SELECT term, docs FROM title_vocab').all() as { term: string; docs: number }[]);

@@ -12,7 +12,7 @@ import { compileFilters, filterBits, hasFilters, PASS, type CompiledFilters } fr
 import { allTerms, anyOf } from './fts-query.js';
 import { exactForms } from './query-plan.js';
 import type { FtsReader } from './fts-reader.js';
-import type { TitlePostings } from './title-postings.js';
+import { titlesHoldingAll } from './title-postings.js';
 import { topK } from './top-k.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -22,7 +22,6 @@ interface Deps {
   store: ColumnStore;
   vocab: Vocabulary;
   titleVocab: Vocabulary;
-  titlePostings: TitlePostings;
 }
 
 /**
@@ -79,7 +78,7 @@ function queryCompletions(input: SuggestInput, filters: CompiledFilters, deps: D
  */
 function countHolding(words: string[], filters: CompiledFilters, deps: Deps): number {
   if (words.length === 1 && !hasFilters(filters)) return deps.titleVocab.docs(words[0]!);
-  const docs = deps.titlePostings.holdingAll(words);
+  const docs = titlesHoldingAll(deps.fts, words);
   if (!hasFilters(filters)) return docs.length;
   let n = 0;
   for (const d of docs) if (filterBits(filters, deps.store, d) === PASS.all) n++;

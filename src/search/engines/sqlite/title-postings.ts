@@ -2,33 +2,16 @@ import { ftsString } from './fts-query.js';
 import type { FtsReader } from './fts-reader.js';
 
 /**
- * The titles holding each word, fetched once per word and kept until the index changes.
- * Autocomplete counts "north" + each completion of "ko" on every keystroke; with the lists in
- * memory a count is an intersection of small sorted arrays instead of an FTS5 query. Titles
- * are short, so even every list of a large archive stays small (about 10 ids per article).
+ * Docs whose title holds every word exactly, ascending. Autocomplete counts "north" + each
+ * completion of "ko" on every keystroke; each word's title list comes from the reader's cache
+ * of match lists (forgotten when the index changes), so a count is an intersection of small
+ * sorted arrays instead of an FTS5 query.
  */
-export class TitlePostings {
-  readonly #lists = new Map<string, Int32Array>();
-
-  constructor(readonly fts: FtsReader) {}
-
-  /** Ascending docs whose title holds `word` exactly. */
-  of(word: string): Int32Array {
-    let list = this.#lists.get(word);
-    if (!list) {
-      list = this.fts.titleDocs(ftsString(word));
-      this.#lists.set(word, list);
-    }
-    return list;
-  }
-
-  /** Docs whose title holds every word, ascending. */
-  holdingAll(words: readonly string[]): Int32Array {
-    const lists = words.map((w) => this.of(w)).sort((a, b) => a.length - b.length);
-    let result = lists[0] ?? new Int32Array(0);
-    for (let i = 1; i < lists.length && result.length > 0; i++) result = intersect(result, lists[i]!);
-    return result;
-  }
+export function titlesHoldingAll(fts: FtsReader, words: readonly string[]): Int32Array {
+  const lists = words.map((w) => fts.titleDocs(ftsString(w))).sort((a, b) => a.length - b.length);
+  let result = lists[0] ?? new Int32Array(0);
+  for (let i = 1; i < lists.length && result.length > 0; i++) result = intersect(result, lists[i]!);
+  return result;
 }
 
 /** Intersection of two ascending lists (the first the shorter), by galloping through the second. */
