@@ -32,13 +32,19 @@ async function* rows(path: string, limit: number): AsyncGenerator<Row> {
   }
 }
 
-async function run(path: string, limit: number, prefix: string | undefined): Promise<{ rate: number; articles: number; seconds: number }> {
+async function run(
+  path: string,
+  limit: number,
+  prefix: string | undefined,
+): Promise<{ rate: number; articles: number; seconds: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'fts-floor-'));
   try {
     const db = new Database(join(dir, 'floor.db'));
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    db.exec(`CREATE VIRTUAL TABLE fts USING fts5(title, summary, body, tokenize = 'unicode61 remove_diacritics 2'${prefix ? `, prefix = '${prefix}'` : ''})`);
+    db.exec(
+      `CREATE VIRTUAL TABLE fts USING fts5(title, summary, body, tokenize = 'unicode61 remove_diacritics 2'${prefix ? `, prefix = '${prefix}'` : ''})`,
+    );
     db.exec(`INSERT INTO fts(fts, rank) VALUES('hashsize', ${HASH_BYTES})`);
     const insert = db.prepare('INSERT INTO fts(title, summary, body) VALUES (@title, @summary, @body)');
     const flush = db.transaction((batch: Row[]) => {
@@ -71,9 +77,14 @@ async function main(): Promise<void> {
   const path = positionals[0];
   if (!path) throw new Error('usage: tsx bench/indexing-floor.ts <corpus.ndjson> [--limit N]');
   const limit = values.limit ? Number(values.limit) : Infinity;
-  for (const [label, prefix] of [['FTS5, prefix 2 3 (as the engine)', '2 3'], ['FTS5, no prefix indexes', undefined]] as const) {
+  for (const [label, prefix] of [
+    ['FTS5, prefix 2 3 (as the engine)', '2 3'],
+    ['FTS5, no prefix indexes', undefined],
+  ] as const) {
     const r = await run(path, limit, prefix);
-    console.log(`${label.padEnd(34)} ${Math.round(r.rate).toLocaleString('en-US').padStart(7)} articles/s (${r.articles.toLocaleString('en-US')} in ${r.seconds.toFixed(1)} s, includes reading and JSON parsing)`);
+    console.log(
+      `${label.padEnd(34)} ${Math.round(r.rate).toLocaleString('en-US').padStart(7)} articles/s (${r.articles.toLocaleString('en-US')} in ${r.seconds.toFixed(1)} s, includes reading and JSON parsing)`,
+    );
   }
 }
 

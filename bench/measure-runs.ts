@@ -1,7 +1,12 @@
 import type { BenchOptions } from './options.js';
 import { startApiServer } from './probes/api-server.js';
 import { PROBE_SCRIPTS, runRequiredProbe } from './probes/child-probe.js';
-import { measureHttpLatency, measureThroughput, type HttpLatencies, type ThroughputResult } from './probes/http-probe.js';
+import {
+  measureHttpLatency,
+  measureThroughput,
+  type HttpLatencies,
+  type ThroughputResult,
+} from './probes/http-probe.js';
 import type { ProbeJob, ProbeOutput } from './probes/probe-io.js';
 
 /** What the repeated runs measured, per run, before any reduction. */
@@ -42,22 +47,44 @@ export async function measureRuns(
           log(`run ${run}: HTTP latency done (${job.measured.length} searches, ${job.suggest.length} suggests)`);
         }
         if (parts.has('throughput')) {
-          const t = await measureThroughput(server, job.measured, { connections: THROUGHPUT_CONNECTIONS, seconds: options.durationSeconds });
+          const t = await measureThroughput(server, job.measured, {
+            connections: THROUGHPUT_CONNECTIONS,
+            seconds: options.durationSeconds,
+          });
           series.throughput.push(t);
-          log(`run ${run}: throughput ${t.requestsPerSecond.toFixed(0)} searches/s (${t.non2xx} non-2xx, ${t.errors} errors)`);
+          log(
+            `run ${run}: throughput ${t.requestsPerSecond.toFixed(0)} searches/s (${t.non2xx} non-2xx, ${t.errors} errors)`,
+          );
         }
         const after = server.memory();
-        series.api.push({ startMs: server.startMs, rssAfterStart: atStart?.rss, rssAfterRun: after?.rss, peak: after?.peak });
+        series.api.push({
+          startMs: server.startMs,
+          rssAfterStart: atStart?.rss,
+          rssAfterRun: after?.rss,
+          peak: after?.peak,
+        });
       } finally {
         await server.stop();
       }
     }
     if (parts.has('inprocess')) {
-      series.inProcess.push(await runRequiredProbe(PROBE_SCRIPTS.inProcess, jobPath, { scratch, label: `inprocess-${run}`, timeoutMs: PROBE_TIMEOUT_MS }));
+      series.inProcess.push(
+        await runRequiredProbe(PROBE_SCRIPTS.inProcess, jobPath, {
+          scratch,
+          label: `inprocess-${run}`,
+          timeoutMs: PROBE_TIMEOUT_MS,
+        }),
+      );
       log(`run ${run}: in-process done`);
     }
     if (parts.has('floor')) {
-      series.floor.push(await runRequiredProbe(PROBE_SCRIPTS.floor, jobPath, { scratch, label: `floor-${run}`, timeoutMs: PROBE_TIMEOUT_MS }));
+      series.floor.push(
+        await runRequiredProbe(PROBE_SCRIPTS.floor, jobPath, {
+          scratch,
+          label: `floor-${run}`,
+          timeoutMs: PROBE_TIMEOUT_MS,
+        }),
+      );
       log(`run ${run}: floor done`);
     }
   }

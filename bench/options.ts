@@ -19,7 +19,12 @@ const ArgsSchema = z
     'skip-peers': z.boolean().default(false),
     only: z
       .string()
-      .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s.length > 0))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s.length > 0),
+      )
       .pipe(z.array(z.enum(BENCH_PARTS, { message: `each must be one of ${BENCH_PARTS.join(', ')}` })))
       .optional(),
     out: z.string().optional(),

@@ -50,7 +50,9 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     for (let run = 1; mustIndex && run <= (options.parts.has('index') ? options.runs : 1); run++) {
       const result = await runIndexer(corpus.ndjsonPath, dbPath, n, INDEX_TIMEOUT_MS);
       indexRuns.push(result);
-      log(`index run ${run}: ${result.articlesPerSecond.toFixed(0)} articles/s, ${result.seconds.toFixed(1)} s | ${result.summary}`);
+      log(
+        `index run ${run}: ${result.articlesPerSecond.toFixed(0)} articles/s, ${result.seconds.toFixed(1)} s | ${result.summary}`,
+      );
     }
 
     const mix = buildQueryMix(corpus.stats, { seed: options.seed, perType: options.perType, warmup: WARMUP_PER_TYPE });
@@ -70,7 +72,16 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     const series = await measureRuns(options, job, jobPath, scratch, log);
     const peers = options.parts.has('peers') ? await runPeers(job, scratch, log) : {};
 
-    const results = summarizeResults({ options, corpus, ndjsonBytes: statSync(corpus.ndjsonPath).size, indexRuns, series, peers, queries: mix.measured, machine: machine(load) });
+    const results = summarizeResults({
+      options,
+      corpus,
+      ndjsonBytes: statSync(corpus.ndjsonPath).size,
+      indexRuns,
+      series,
+      peers,
+      queries: mix.measured,
+      machine: machine(load),
+    });
     const outPath = options.out ?? join(REPO_ROOT, 'bench', 'results', `${corpus.name.split('-')[0]}-${n}.json`);
     mkdirSync(dirname(outPath), { recursive: true });
     writeFileSync(outPath, `${JSON.stringify(results, null, 2)}\n`);
@@ -83,10 +94,16 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
 
 function prepareCorpus(options: BenchOptions, log: (line: string) => void): Promise<Corpus> {
   if (options.corpus === 'reuters') return ensureReutersCorpus(options.corpusDir, log);
-  return Promise.resolve(ensureSyntheticCorpus(options.corpusDir, { n: options.n, seed: options.seed, bodyWords: options.bodyWords }, log));
+  return Promise.resolve(
+    ensureSyntheticCorpus(options.corpusDir, { n: options.n, seed: options.seed, bodyWords: options.bodyWords }, log),
+  );
 }
 
-async function runPeers(job: ProbeJob, scratch: string, log: (line: string) => void): Promise<Partial<Record<PeerName, PeerRun>>> {
+async function runPeers(
+  job: ProbeJob,
+  scratch: string,
+  log: (line: string) => void,
+): Promise<Partial<Record<PeerName, PeerRun>>> {
   const bounds = peerBounds(job.n);
   const jobPath = join(scratch, 'peer-job.json');
   writeJson(jobPath, { ...job, typeBudgetMs: bounds.typeMs });
@@ -96,7 +113,9 @@ async function runPeers(job: ProbeJob, scratch: string, log: (line: string) => v
     log(`peer ${name}: indexing and querying (bound ${bounds.processMs / 60_000} min)`);
     const run = await runPeer(name, jobPath, scratch, bounds.processMs);
     runs[name] = run;
-    log(`peer ${name}: ${run.summary.status}, ${run.summary.articlesPerSecond?.toFixed(0) ?? '-'} articles/s, peak RSS ${run.summary.peakRssMiB?.toFixed(0) ?? '-'} MiB`);
+    log(
+      `peer ${name}: ${run.summary.status}, ${run.summary.articlesPerSecond?.toFixed(0) ?? '-'} articles/s, peak RSS ${run.summary.peakRssMiB?.toFixed(0) ?? '-'} MiB`,
+    );
   }
   return runs;
 }

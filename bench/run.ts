@@ -19,7 +19,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const started = performance.now();
-  const log = (line: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+  const log = (line: string) =>
+    console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
   const outcome = await runBench(options, log);
   console.log(outcome.report);
   log(`results written to ${outcome.outPath}`);

@@ -45,7 +45,12 @@ export const CliOptionsSchema = z.object({
 /** Parsed command-line options. */
 export type CliOptions = z.output<typeof CliOptionsSchema>;
 
-const OPTION_NAMES: Record<string, string> = { batchSize: '--batch-size', reportFile: '--report', timezone: '--timezone', paths: 'paths' };
+const OPTION_NAMES: Record<string, string> = {
+  batchSize: '--batch-size',
+  reportFile: '--report',
+  timezone: '--timezone',
+  paths: 'paths',
+};
 
 /**
  * `process.argv.slice(2)` -> options.
@@ -86,6 +91,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     const name = OPTION_NAMES[String(issue?.path[0])] ?? String(issue?.path[0]);
     throw new UsageError(`${name}: ${issue?.message ?? 'invalid'}`);
   }
-  if (!result.data.help && result.data.paths.length === 0) throw new UsageError('give at least one file or folder to index');
+  if (!result.data.help && result.data.paths.length === 0)
+    throw new UsageError('give at least one file or folder to index');
   return result.data;
 }

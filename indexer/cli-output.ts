@@ -40,7 +40,10 @@ export function formatSummary(report: IndexReport): string {
  * One `file:line: path message` line per invalid record, at most `max`, then how many more.
  * @example ["seed/a.ndjson:3: publishedAt must be an ISO 8601 date", "... and 7 more invalid records"]
  */
-export function formatInvalidLines(report: Pick<IndexReport, 'invalid' | 'invalidCount'>, max = MAX_PRINTED_INVALID): string[] {
+export function formatInvalidLines(
+  report: Pick<IndexReport, 'invalid' | 'invalidCount'>,
+  max = MAX_PRINTED_INVALID,
+): string[] {
   const lines = report.invalid.slice(0, max).map((record) => {
     const issues = record.errors.map((e) => (e.path === '' ? e.message : `${e.path} ${e.message}`)).join('; ');
     return `${record.source}:${record.line}: ${issues}`;
@@ -65,7 +68,8 @@ export function formatProgressLine(progress: IndexProgress, elapsedMs: number): 
  * for the operator; anything else may quote a vendor or a URL, so only its kind is shown.
  */
 export function describeFatal(error: unknown): string {
-  if (error instanceof UsageError || error instanceof IndexerError || error instanceof ConfigError) return error.message;
+  if (error instanceof UsageError || error instanceof IndexerError || error instanceof ConfigError)
+    return error.message;
   if (isAppError(error)) return error.detail ? `${error.message}: ${error.detail}` : error.message;
   return `unexpected ${error instanceof Error ? error.name : 'error'} (details in the log)`;
 }

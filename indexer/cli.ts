@@ -39,7 +39,9 @@ async function main(argv: readonly string[]): Promise<number> {
   );
   const display = createProgressDisplay({ interactive: process.stderr.isTTY === true, stream: process.stderr });
   const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort(new IndexerError(IndexerErrorCode.interrupted, 'interrupted; the index was not finished')));
+  process.once('SIGINT', () =>
+    controller.abort(new IndexerError(IndexerErrorCode.interrupted, 'interrupted; the index was not finished')),
+  );
 
   const runOptions: IndexOptions = {
     batchSize: options.batchSize,

@@ -48,7 +48,9 @@ export function isInsideRepoOutsideData(out: string, repoRoot = REPO_ROOT): bool
 
 async function convert(dir: string, out: string): Promise<Counts> {
   const descriptions = join(dir, 'cat-descriptions_120396.txt');
-  const sections = existsSync(descriptions) ? parseTopicSections(await readFile(descriptions, 'latin1')) : new Map<string, string>();
+  const sections = existsSync(descriptions)
+    ? parseTopicSections(await readFile(descriptions, 'latin1'))
+    : new Map<string, string>();
   const files = (await readdir(dir)).filter((name) => /^reut2-\d+\.sgm$/.test(name)).sort();
   if (files.length === 0) throw new Error(`no reut2-*.sgm files in ${dir}`);
 
@@ -95,7 +97,10 @@ async function main(args: string[]): Promise<number> {
   try {
     const started = Date.now();
     const counts = await convert(dir, out);
-    const skipped = Object.entries(counts.skipped).map(([reason, n]) => `${n} ${reason}`).join(', ') || 'none';
+    const skipped =
+      Object.entries(counts.skipped)
+        .map(([reason, n]) => `${n} ${reason}`)
+        .join(', ') || 'none';
     process.stdout.write(
       `stories ${counts.stories}, written ${counts.written}, skipped: ${skipped} in ${((Date.now() - started) / 1000).toFixed(1)} s -> ${out}\n`,
     );

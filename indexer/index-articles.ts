@@ -43,7 +43,11 @@ export interface IndexOptions {
  * @throws IndexerError for bad options, a path that cannot be read, or a refused `--sync`;
  * an adapter's error as it is when a batch fails (nothing is finished then).
  */
-export async function indexSources(paths: readonly string[], index: ArticleIndex, options: IndexOptions = {}): Promise<IndexReport> {
+export async function indexSources(
+  paths: readonly string[],
+  index: ArticleIndex,
+  options: IndexOptions = {},
+): Promise<IndexReport> {
   const started = performance.now();
   checkOptions(options);
   return indexPlan(await planSources(paths), index, options, started);
@@ -66,7 +70,10 @@ export async function indexPlan(
   options.signal?.throwIfAborted();
 
   const bytesTotal = plan.files.reduce((sum, file) => sum + file.size, 0);
-  logger.info({ files: plan.files.length, bytesTotal, rebuild: options.rebuild === true, sync: options.sync === true }, 'indexing started');
+  logger.info(
+    { files: plan.files.length, bytesTotal, rebuild: options.rebuild === true, sync: options.sync === true },
+    'indexing started',
+  );
   await index.begin({ rebuild: options.rebuild === true });
   const run = new IndexRun(index, batchSize, bytesTotal, logger);
   await readAll(plan.files, run, { ...options, timezone });
@@ -89,7 +96,11 @@ export async function indexPlan(
 }
 
 /** Feeds every record of every file to the run, then sends the last batch. */
-async function readAll(files: readonly PlannedFile[], run: IndexRun, options: IndexOptions & { timezone: string }): Promise<void> {
+async function readAll(
+  files: readonly PlannedFile[],
+  run: IndexRun,
+  options: IndexOptions & { timezone: string },
+): Promise<void> {
   const report = () => options.onProgress?.(run.progress());
   let bytesDone = 0;
   for (const file of files) {
@@ -116,7 +127,10 @@ export function checkOptions(options: IndexOptions): { batchSize: number; timezo
   }
   const timezone = options.timezone ?? 'UTC';
   if (!isValidTimeZone(timezone)) {
-    throw new IndexerError(IndexerErrorCode.invalidOption, `unknown timezone "${timezone}"; use an IANA name such as Europe/Berlin`);
+    throw new IndexerError(
+      IndexerErrorCode.invalidOption,
+      `unknown timezone "${timezone}"; use an IANA name such as Europe/Berlin`,
+    );
   }
   return { batchSize, timezone };
 }
@@ -140,7 +154,12 @@ function syncRefused(source: string): IndexerError {
  * Deletes indexed ids that no source held in this run. The missing ids are collected before
  * any deletion, because some engines cannot delete while a listing is open.
  */
-async function deleteMissing(index: ArticleIndex, seen: ReadonlySet<string>, batchSize: number, signal?: AbortSignal): Promise<number> {
+async function deleteMissing(
+  index: ArticleIndex,
+  seen: ReadonlySet<string>,
+  batchSize: number,
+  signal?: AbortSignal,
+): Promise<number> {
   const missing: string[] = [];
   for await (const id of index.listIds()) {
     if (!seen.has(id)) missing.push(id);

@@ -26,9 +26,15 @@ export const IndexReportSchema = z
   .object({
     read: z.number().int().min(0).describe('Records read from the sources'),
     indexed: z.number().int().min(0).describe('Distinct articles written to the index'),
-    invalid: z.array(InvalidRecordSchema).describe(`Invalid records and file errors, the first ${MAX_REPORTED_INVALID} of them`),
+    invalid: z
+      .array(InvalidRecordSchema)
+      .describe(`Invalid records and file errors, the first ${MAX_REPORTED_INVALID} of them`),
     invalidCount: z.number().int().min(0).describe('All invalid records and file errors, even beyond the list'),
-    duplicates: z.number().int().min(0).describe('Valid records whose id appeared earlier in the run (the last one wins)'),
+    duplicates: z
+      .number()
+      .int()
+      .min(0)
+      .describe('Valid records whose id appeared earlier in the run (the last one wins)'),
     deleted: z.number().int().min(0).describe('Articles removed by --sync'),
     skippedFiles: z.number().int().min(0).describe('Files inside folders with an extension the indexer does not read'),
     durationMs: z.number().min(0),

@@ -31,7 +31,8 @@ export function createProgressDisplay(options: { interactive: boolean; stream: N
   const bar = new cliProgress.SingleBar(
     {
       stream: options.stream,
-      format: '{bar} {percentage}% | {read} read, {indexed} indexed, {invalid} invalid | {rate} articles/s | ETA {eta_formatted}',
+      format:
+        '{bar} {percentage}% | {read} read, {indexed} indexed, {invalid} invalid | {rate} articles/s | ETA {eta_formatted}',
       hideCursor: true,
       etaBuffer: 50,
     },

@@ -35,14 +35,21 @@ const result = await build({
 // code (and zod) to readers, so it fails the build.
 const foreign = Object.keys(result.metafile.inputs).filter((input) => !resolve(root, input).startsWith(web + sep));
 if (foreign.length > 0) {
-  const shown = foreign.filter((f) => !f.startsWith('node_modules/')).concat(foreign.filter((f) => f.startsWith('node_modules/')).slice(0, 3));
-  process.stderr.write(`build-web: the bundle must only hold src/web code; a value import pulled in ${foreign.length} files, e.g.:\n  ${shown.join('\n  ')}\n`);
+  const shown = foreign
+    .filter((f) => !f.startsWith('node_modules/'))
+    .concat(foreign.filter((f) => f.startsWith('node_modules/')).slice(0, 3));
+  process.stderr.write(
+    `build-web: the bundle must only hold src/web code; a value import pulled in ${foreign.length} files, e.g.:\n  ${shown.join('\n  ')}\n`,
+  );
   process.exit(1);
 }
 
 /** The hashed output file of an entry point, e.g. "app.Q2X7ABCD.js". */
 function outputOf(entry, ext) {
-  const [file] = Object.entries(result.metafile.outputs).find(([path, out]) => out.entryPoint !== undefined && resolve(root, out.entryPoint) === entry && path.endsWith(ext)) ?? [];
+  const [file] =
+    Object.entries(result.metafile.outputs).find(
+      ([path, out]) => out.entryPoint !== undefined && resolve(root, out.entryPoint) === entry && path.endsWith(ext),
+    ) ?? [];
   if (!file) throw new Error(`build-web: no ${ext} output for ${relative(root, entry)}`);
   return basename(file);
 }
@@ -55,6 +62,7 @@ for (const name of readdirSync(publicDir)) {
 }
 const html = readFileSync(join(publicDir, 'index.html'), 'utf8');
 const rewritten = html.replace('src="app.js"', `src="${script}"`).replace('href="app.css"', `href="${style}"`);
-if (!rewritten.includes(script) || !rewritten.includes(style)) throw new Error('build-web: index.html must reference app.js and app.css');
+if (!rewritten.includes(script) || !rewritten.includes(style))
+  throw new Error('build-web: index.html must reference app.js and app.css');
 writeFileSync(join(outdir, 'index.html'), rewritten);
 process.stdout.write(`build-web: ${relative(root, outdir) || outdir} <- ${script}, ${style}\n`);

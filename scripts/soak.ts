@@ -39,7 +39,9 @@ function chooseDatabase(): string | undefined {
   if (given) return given;
   const corpus = join(ROOT, 'bench/.corpus');
   if (!existsSync(corpus)) return undefined;
-  const dbs = readdirSync(corpus).filter((f) => f.endsWith('.db')).map((f) => join(corpus, f));
+  const dbs = readdirSync(corpus)
+    .filter((f) => f.endsWith('.db'))
+    .map((f) => join(corpus, f));
   return dbs.sort((a, b) => statSync(b).size - statSync(a).size)[0];
 }
 
@@ -47,7 +49,9 @@ function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -81,7 +85,9 @@ function random(seed: number): () => number {
 
 /** 1,000 request paths over the corpus's own words: 75 % searches of several shapes, 25 % suggestions. */
 async function requestMix(base: string): Promise<string[]> {
-  const sample = (await (await fetch(`${base}/api/search?pageSize=100&highlight=false&facets=section,tags&facetLimit=50`)).json()) as {
+  const sample = (await (
+    await fetch(`${base}/api/search?pageSize=100&highlight=false&facets=section,tags&facetLimit=50`)
+  ).json()) as {
     hits: { title: string }[];
     facets: { section?: { value: string }[] };
   };
@@ -151,18 +157,39 @@ async function main(): Promise<number> {
   if (source) copyFileSync(source, dbPath);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), SQLITE_PATH: dbPath, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'info', SEED_ON_EMPTY: String(!source) };
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    SQLITE_PATH: dbPath,
+    RATE_LIMIT_PER_MINUTE: '0',
+    LOG_LEVEL: 'info',
+    SEED_ON_EMPTY: String(!source),
+  };
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   // Bounded whatever happens: a stuck run is killed and reported as a failure.
-  const watchdog = setTimeout(() => {
-    console.error('soak: watchdog fired, killing the server');
-    server.kill('SIGKILL');
-    process.exit(1);
-  }, (warmup + duration + 600) * 1000);
+  const watchdog = setTimeout(
+    () => {
+      console.error('soak: watchdog fired, killing the server');
+      server.kill('SIGKILL');
+      process.exit(1);
+    },
+    (warmup + duration + 600) * 1000,
+  );
   try {
     const articles = await waitReady(base, server, 150_000);
-    console.log(`soak: ${articles} articles from ${source ?? 'seed/'}; ${connections} connections, warm-up one pass + ${warmup} s, then ${duration} s`);
-    console.log(`soak: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start`);
+    console.log(
+      `soak: ${articles} articles from ${source ?? 'seed/'}; ${connections} connections, warm-up one pass + ${warmup} s, then ${duration} s`,
+    );
+    console.log(
+      `soak: ${cpus().length} CPUs, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} at start`,
+    );
     const paths = await requestMix(base);
     // Warm-up: one pass over the mix (first-touch caches: SQLite pages, compiled code), then the
     // same load for a while (V8 sizes its heap to the allocation rate in the first seconds).
@@ -184,12 +211,17 @@ async function main(): Promise<number> {
         `requests ${result.requests.total} (${result.requests.average.toFixed(0)}/s), errors ${result.errors} (of which timeouts ${result.timeouts}), non-2xx ${result.non2xx}`,
         `latency p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
         `rss after warm-up ${mib(baseline)}, peak ${mib(Math.max(baseline, ...samples))}, end ${mib(end)}, growth ${(growth * 100).toFixed(1)} %`,
-        `rss every 10 s: ${samples.filter((_, i) => i % 10 === 9).map(mib).join(', ')}`,
+        `rss every 10 s: ${samples
+          .filter((_, i) => i % 10 === 9)
+          .map(mib)
+          .join(', ')}`,
         `${await serverBreakdown(base)}; load average at end ${loadavg()[0]!.toFixed(1)}`,
       ].join('\n'),
     );
     const passed = failures === 0 && growth < MAX_RSS_GROWTH;
-    console.log(passed ? 'soak: PASS' : `soak: FAIL (${failures} failed requests, growth limit ${MAX_RSS_GROWTH * 100} %)`);
+    console.log(
+      passed ? 'soak: PASS' : `soak: FAIL (${failures} failed requests, growth limit ${MAX_RSS_GROWTH * 100} %)`,
+    );
     return passed ? 0 : 1;
   } finally {
     clearTimeout(watchdog);

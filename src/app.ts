@@ -99,8 +99,19 @@ function requestLogger(logger: Logger): RequestHandler {
 }
 
 /** The write routes when ADMIN_API_KEY and a write index are both given; else they answer 403 writes_disabled. */
-function writesRouter({ config, logger, index, metrics }: { config: Config; logger: Logger; index: ArticleIndex | undefined; metrics: Metrics }): Router {
-  if (config.ADMIN_API_KEY && index) return adminArticlesRouter({ index, adminKey: config.ADMIN_API_KEY, counters: metrics.indexing });
+function writesRouter({
+  config,
+  logger,
+  index,
+  metrics,
+}: {
+  config: Config;
+  logger: Logger;
+  index: ArticleIndex | undefined;
+  metrics: Metrics;
+}): Router {
+  if (config.ADMIN_API_KEY && index)
+    return adminArticlesRouter({ index, adminKey: config.ADMIN_API_KEY, counters: metrics.indexing });
   if (config.ADMIN_API_KEY) logger.warn('ADMIN_API_KEY is set but no write index was given: writes are disabled');
   return writesDisabledRouter();
 }

@@ -10,9 +10,12 @@ const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const listFromEnv = z
-  .string()
-  .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s.length > 0));
+const listFromEnv = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0),
+);
 
 export const ConfigSchema = z
   .object({
@@ -27,8 +30,15 @@ export const ConfigSchema = z
       .optional()
       .describe('Engine: `sqlite` (embedded, default) or `meilisearch` (default when MEILI_URL is set)'),
     SQLITE_PATH: z.string().min(1).default('data/articles.db').describe('SQLite database file of the embedded engine'),
-    MEILI_URL: z.url({ protocol: /^https?$/ }).optional().describe('Meilisearch base URL, e.g. http://localhost:7700'),
-    MEILI_API_KEY: z.string().min(1).optional().describe('Meilisearch API key (server side only, never sent to clients or logs)'),
+    MEILI_URL: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .describe('Meilisearch base URL, e.g. http://localhost:7700'),
+    MEILI_API_KEY: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Meilisearch API key (server side only, never sent to clients or logs)'),
     MEILI_INDEX: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,200}$/, 'letters, digits, - and _ only')
@@ -42,9 +52,23 @@ export const ConfigSchema = z
       .optional()
       .describe('Enables POST/DELETE /api/articles with `Authorization: Bearer <key>`'),
     CORS_ORIGINS: listFromEnv.default([]).describe('Comma-separated origins allowed by CORS (empty: same-origin only)'),
-    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600).describe('Requests per client IP per minute on /api (0 disables)'),
-    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000).describe('Time budget for one request, engine call included'),
-    TRUST_PROXY: z.string().default('loopback').describe("Express 'trust proxy' setting, for client IPs behind a proxy"),
+    RATE_LIMIT_PER_MINUTE: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(600)
+      .describe('Requests per client IP per minute on /api (0 disables)'),
+    REQUEST_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(120_000)
+      .default(5000)
+      .describe('Time budget for one request, engine call included'),
+    TRUST_PROXY: z
+      .string()
+      .default('loopback')
+      .describe("Express 'trust proxy' setting, for client IPs behind a proxy"),
     RAW_PAGE_TIMEZONE: z
       .string()
       .default('UTC')

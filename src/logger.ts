@@ -21,14 +21,21 @@ export const REDACTED_PATHS = [
  * @remarks Messages are constant strings; data goes in fields so logs can be queried. With
  * `mixin`, every line gets its fields (the request id of the request being served).
  */
-export function createLogger(options: { level: string; pretty?: boolean; name?: string; mixin?: () => object }): Logger {
-  const pretty = options.pretty ?? (process.stdout.isTTY === true);
+export function createLogger(options: {
+  level: string;
+  pretty?: boolean;
+  name?: string;
+  mixin?: () => object;
+}): Logger {
+  const pretty = options.pretty ?? process.stdout.isTTY === true;
   return pino({
     name: options.name ?? 'article-search',
     level: options.level,
     ...(options.mixin ? { mixin: options.mixin } : {}),
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } } : {}),
+    ...(pretty
+      ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } }
+      : {}),
   });
 }
 

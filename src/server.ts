@@ -38,7 +38,9 @@ async function main(): Promise<void> {
   await seedWhenEmpty(config, engine, logger);
   // The write side is opened only when writes are enabled: a read-only deployment never holds it.
   const index = config.ADMIN_API_KEY
-    ? withDeferredFinish(await openArticleIndex(config, logger), { onError: (error) => logger.error({ err: error }, 'index finish failed') })
+    ? withDeferredFinish(await openArticleIndex(config, logger), {
+        onError: (error) => logger.error({ err: error }, 'index finish failed'),
+      })
     : undefined;
 
   const app = createApp({ engine, config, logger, index, metrics: createMetrics({ defaultMetrics: true }) });

@@ -5,7 +5,14 @@ import { createInterface } from 'node:readline';
 import { parseIsoDate } from '../../src/articles/dates.js';
 import { tokenize } from '../../src/text/normalize.js';
 import { REPO_ROOT, runChild, TSX_NODE_ARGS } from '../lib/proc.js';
-import { evenSample, readCorpusStats, toCounted, writeCorpusStats, type Corpus, type CorpusStats } from './corpus-stats.js';
+import {
+  evenSample,
+  readCorpusStats,
+  toCounted,
+  writeCorpusStats,
+  type Corpus,
+  type CorpusStats,
+} from './corpus-stats.js';
 
 /** Where the shared Reuters-21578 files live (read-only, never committed). */
 export const REUTERS_DIR = join(REPO_ROOT, '..', 'shared', 'data', 'reuters21578');
@@ -34,8 +41,13 @@ export async function ensureReutersCorpus(corpusDir: string, log: (line: string)
   if (!existsSync(REUTERS_DIR)) throw new Error(`--corpus reuters needs ${REUTERS_DIR} (../shared is absent)`);
   mkdirSync(dir, { recursive: true });
 
-  const converted = await runChild(process.execPath, [...TSX_NODE_ARGS, 'indexer/convert-reuters.ts', REUTERS_DIR, `${ndjsonPath}.tmp`], { timeoutMs: 10 * 60_000 });
-  if (converted.code !== 0) throw new Error(`convert-reuters failed (exit ${converted.code}): ${converted.stderr.slice(-2_000)}`);
+  const converted = await runChild(
+    process.execPath,
+    [...TSX_NODE_ARGS, 'indexer/convert-reuters.ts', REUTERS_DIR, `${ndjsonPath}.tmp`],
+    { timeoutMs: 10 * 60_000 },
+  );
+  if (converted.code !== 0)
+    throw new Error(`convert-reuters failed (exit ${converted.code}): ${converted.stderr.slice(-2_000)}`);
   renameSync(`${ndjsonPath}.tmp`, ndjsonPath);
   const stats = await statsOfNdjson(ndjsonPath);
   writeCorpusStats(statsPath, stats);
@@ -56,7 +68,15 @@ export async function statsOfNdjson(path: string): Promise<CorpusStats> {
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
     if (line.trim() === '') continue;
-    const a = JSON.parse(line) as { title?: string; summary?: string; body?: string; section?: string; tags?: string[]; authors?: string[]; publishedAt?: string };
+    const a = JSON.parse(line) as {
+      title?: string;
+      summary?: string;
+      body?: string;
+      section?: string;
+      tags?: string[];
+      authors?: string[];
+      publishedAt?: string;
+    };
     n++;
     for (const word of new Set(tokenize(`${a.title ?? ''} ${a.summary ?? ''} ${a.body ?? ''}`))) bump(df, word);
     if (a.section) bump(sections, a.section);

@@ -2,7 +2,14 @@ import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } fro
 import { join } from 'node:path';
 import type { ArticleInput } from '../../src/articles/article.schema.js';
 import { aliasSampler, mulberry32, randomInt, zipfWeights, type Random } from '../lib/random.js';
-import { evenSample, readCorpusStats, toCounted, writeCorpusStats, type Corpus, type CorpusStats } from './corpus-stats.js';
+import {
+  evenSample,
+  readCorpusStats,
+  toCounted,
+  writeCorpusStats,
+  type Corpus,
+  type CorpusStats,
+} from './corpus-stats.js';
 import { buildVocabulary, capitalize, type Vocabulary } from './vocabulary.js';
 
 /** Size and shape of a synthetic corpus; the cache key is all three. */
@@ -29,7 +36,11 @@ export function createSyntheticSource(options: SyntheticOptions) {
   const nextSection = aliasSampler(zipfWeights(vocabulary.sections.length), random);
   const df = new Uint32Array(vocabulary.words.length);
   const lastDoc = new Int32Array(vocabulary.words.length).fill(-1);
-  const counts = { sections: new Map<string, number>(), tags: new Map<string, number>(), authors: new Map<string, number>() };
+  const counts = {
+    sections: new Map<string, number>(),
+    tags: new Map<string, number>(),
+    authors: new Map<string, number>(),
+  };
   const titles: string[] = [];
 
   const words = (doc: number, count: number): string[] => {
@@ -52,14 +63,29 @@ export function createSyntheticSource(options: SyntheticOptions) {
     const body = toProse(random, words(i, bodyCount));
     const section = vocabulary.sections[nextSection()]!;
     const tags = distinct(randomInt(random, 0, 6), () => vocabulary.tags[nextTag()]!);
-    const authors = distinct(random() < 0.85 ? 1 : 2, () => vocabulary.authors[randomInt(random, 0, vocabulary.authors.length - 1)]!);
-    const publishedAt = new Date(DATE_FROM + Math.floor(random() * (DATE_TO - DATE_FROM) / 1000) * 1000).toISOString();
+    const authors = distinct(
+      random() < 0.85 ? 1 : 2,
+      () => vocabulary.authors[randomInt(random, 0, vocabulary.authors.length - 1)]!,
+    );
+    const publishedAt = new Date(
+      DATE_FROM + Math.floor((random() * (DATE_TO - DATE_FROM)) / 1000) * 1000,
+    ).toISOString();
     bump(counts.sections, section);
     tags.forEach((t) => bump(counts.tags, t));
     authors.forEach((a) => bump(counts.authors, a));
     titles.push(title);
     const url = `https://bench.example/${options.seed}/${i}`;
-    return { url, title, summary, body, section, tags, authors, publishedAt: publishedAt.replace('.000Z', 'Z'), language: 'en' };
+    return {
+      url,
+      title,
+      summary,
+      body,
+      section,
+      tags,
+      authors,
+      publishedAt: publishedAt.replace('.000Z', 'Z'),
+      language: 'en',
+    };
   };
 
   const stats = (): CorpusStats => ({

@@ -2,12 +2,54 @@ import { mulberry32, pick, randomInt, type Random } from '../lib/random.js';
 
 /** Section names of the synthetic corpus, most frequent first (they are drawn Zipf-skewed). */
 export const SYNTHETIC_SECTIONS = [
-  'World', 'Business', 'Politics', 'Technology', 'Science', 'Health',
-  'Sports', 'Culture', 'Opinion', 'Travel', 'Economy', 'Environment',
+  'World',
+  'Business',
+  'Politics',
+  'Technology',
+  'Science',
+  'Health',
+  'Sports',
+  'Culture',
+  'Opinion',
+  'Travel',
+  'Economy',
+  'Environment',
 ] as const;
 
-const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'z',
-  'br', 'cr', 'dr', 'fr', 'gr', 'pr', 'tr', 'st', 'sl', 'pl', 'ch', 'sh', 'th', 'qu'];
+const ONSETS = [
+  'b',
+  'c',
+  'd',
+  'f',
+  'g',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'w',
+  'z',
+  'br',
+  'cr',
+  'dr',
+  'fr',
+  'gr',
+  'pr',
+  'tr',
+  'st',
+  'sl',
+  'pl',
+  'ch',
+  'sh',
+  'th',
+  'qu',
+];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'a', 'e', 'o', 'ai', 'ea', 'ou', 'io', 'y'];
 const CODAS = ['', '', '', '', 'n', 'r', 's', 'l', 'm', 't', 'x', 'nd', 'st', 'rk', 'ng'];
 
@@ -24,7 +66,12 @@ function makeWord(random: Random, syllables: number): string {
 }
 
 /** Distinct pseudo-words, none of which is in `taken`. */
-function makeDistinctWords(random: Random, count: number, taken: ReadonlySet<string>, syllables: () => number): string[] {
+function makeDistinctWords(
+  random: Random,
+  count: number,
+  taken: ReadonlySet<string>,
+  syllables: () => number,
+): string[] {
   const words = new Set<string>();
   while (words.size < count) {
     const word = makeWord(random, syllables());
@@ -58,7 +105,10 @@ export function buildVocabulary(seed: number, sizes = { words: 50_000, tags: 2_0
   const tags = makeDistinctWords(random, sizes.tags, taken, () => randomInt(random, 2, 3));
   tags.forEach((t) => taken.add(t));
   const names = makeDistinctWords(random, sizes.authors * 2, taken, () => randomInt(random, 2, 3));
-  const authors = Array.from({ length: sizes.authors }, (_, i) => `${capitalize(names[2 * i]!)} ${capitalize(names[2 * i + 1]!)}`);
+  const authors = Array.from(
+    { length: sizes.authors },
+    (_, i) => `${capitalize(names[2 * i]!)} ${capitalize(names[2 * i + 1]!)}`,
+  );
   return { words, tags, authors, sections: [...SYNTHETIC_SECTIONS] };
 }
 

@@ -21,7 +21,11 @@ export function createOramaPeer(span: { minDate: string; maxDate: string }): Pee
   const yearRanges = toYearRanges(span);
   return {
     add: async (docs) => {
-      await insertMultiple(db, docs.map(({ id, ...doc }) => ({ id: String(id), ...doc })), 1_000);
+      await insertMultiple(
+        db,
+        docs.map(({ id, ...doc }) => ({ id: String(id), ...doc })),
+        1_000,
+      );
     },
     search: async (query: PeerQuery) => {
       const where: Record<string, unknown> = {};
@@ -47,7 +51,10 @@ export function createOramaPeer(span: { minDate: string; maxDate: string }): Pee
 }
 
 /** Our facet names -> Orama facet definitions (top 10 values; dates bucketed by year). */
-function toFacets(names: readonly string[], yearRanges: { from: number; to: number }[]): NonNullable<SearchParams<AnyOrama>['facets']> {
+function toFacets(
+  names: readonly string[],
+  yearRanges: { from: number; to: number }[],
+): NonNullable<SearchParams<AnyOrama>['facets']> {
   const facets: NonNullable<SearchParams<AnyOrama>['facets']> = {};
   for (const name of names) {
     if (name === 'date') facets.publishedAt = { ranges: yearRanges };

@@ -34,7 +34,11 @@ async function main(): Promise<void> {
       batch = [];
       // Progress on disk: if the runner's time bound kills us, it still knows how far we got.
       if (indexed % (BATCH * 10) === 0) {
-        Object.assign(out.meta, { indexed, indexSeconds: (performance.now() - started) / 1000, peakRssBytes: ownPeakRssBytes() });
+        Object.assign(out.meta, {
+          indexed,
+          indexSeconds: (performance.now() - started) / 1000,
+          peakRssBytes: ownPeakRssBytes(),
+        });
         out.meta.articlesPerSecond = indexed / (out.meta.indexSeconds as number);
         writeJson(outPath, out);
       }
@@ -56,12 +60,17 @@ async function main(): Promise<void> {
   writeJson(outPath, out);
 
   let sinceWrite = 0;
-  await timeQueries(job, out, (query) => peer.search(toPeerQuery(query.params)), () => {
-    if (sinceWrite++ % 10 === 0) {
-      out.meta.peakRssBytes = ownPeakRssBytes();
-      writeJson(outPath, out);
-    }
-  });
+  await timeQueries(
+    job,
+    out,
+    (query) => peer.search(toPeerQuery(query.params)),
+    () => {
+      if (sinceWrite++ % 10 === 0) {
+        out.meta.peakRssBytes = ownPeakRssBytes();
+        writeJson(outPath, out);
+      }
+    },
+  );
   out.meta.peakRssBytes = ownPeakRssBytes();
   out.meta.queriesDone = true;
   writeJson(outPath, out);

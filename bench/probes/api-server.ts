@@ -28,13 +28,23 @@ function freePort(): Promise<number> {
 }
 
 /** One GET over a kept-alive connection: status, body, and the time until the last byte. */
-export function timedGet(agent: Agent, port: number, path: string): Promise<{ status: number; body: string; ms: number }> {
+export function timedGet(
+  agent: Agent,
+  port: number,
+  path: string,
+): Promise<{ status: number; body: string; ms: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, agent, method: 'GET' }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          ms: performance.now() - started,
+        }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -52,7 +62,15 @@ export async function startApiServer(dbPath: string, options: { readyTimeoutMs: 
   const started = performance.now();
   const child = spawn(process.execPath, [...TSX_NODE_ARGS, 'src/server.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: dbPath, SEED_ON_EMPTY: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SQLITE_PATH: dbPath,
+      SEED_ON_EMPTY: 'false',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '0',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   // If the runner dies (an error, Ctrl-C), the server must not outlive it.

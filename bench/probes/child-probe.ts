@@ -26,18 +26,28 @@ export async function runChildProbe(
   options: { scratch: string; label: string; timeoutMs: number; nodeArgs?: readonly string[] },
 ): Promise<ChildProbeResult> {
   const outPath = join(options.scratch, `${options.label}.out.json`);
-  const outcome = await runChild(process.execPath, [...(options.nodeArgs ?? []), ...TSX_NODE_ARGS, script, ...args, outPath], {
-    timeoutMs: options.timeoutMs,
-  });
+  const outcome = await runChild(
+    process.execPath,
+    [...(options.nodeArgs ?? []), ...TSX_NODE_ARGS, script, ...args, outPath],
+    {
+      timeoutMs: options.timeoutMs,
+    },
+  );
   const output = existsSync(outPath) ? readJson(ProbeOutputSchema, outPath) : undefined;
   return { outcome, output };
 }
 
 /** Like `runChildProbe`, for probes that must finish: anything else throws with the child's stderr. */
-export async function runRequiredProbe(script: string, jobPath: string, options: { scratch: string; label: string; timeoutMs: number }): Promise<ProbeOutput> {
+export async function runRequiredProbe(
+  script: string,
+  jobPath: string,
+  options: { scratch: string; label: string; timeoutMs: number },
+): Promise<ProbeOutput> {
   const { outcome, output } = await runChildProbe(script, [jobPath], options);
   if (outcome.code !== 0 || !output) {
-    const why = outcome.timedOut ? `timed out after ${options.timeoutMs / 1000} s` : `exit ${outcome.code ?? outcome.signal}`;
+    const why = outcome.timedOut
+      ? `timed out after ${options.timeoutMs / 1000} s`
+      : `exit ${outcome.code ?? outcome.signal}`;
     throw new Error(`${options.label} probe failed (${why}):\n${outcome.stderr.slice(-3_000)}`);
   }
   return output;

@@ -24,7 +24,10 @@ async function main(): Promise<void> {
   db.pragma('cache_size = -65536');
   const started = performance.now();
   // Most frequent first: the contract keeps the most frequent typo candidates.
-  const vocabulary = db.prepare(`SELECT term FROM ${FLOOR_TABLES.vocab} ORDER BY doc DESC, term`).pluck().all() as string[];
+  const vocabulary = db
+    .prepare(`SELECT term FROM ${FLOOR_TABLES.vocab} ORDER BY doc DESC, term`)
+    .pluck()
+    .all() as string[];
   out.meta.vocabularyLoadMs = performance.now() - started;
   out.meta.vocabularySize = vocabulary.length;
 

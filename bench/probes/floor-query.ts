@@ -13,7 +13,8 @@ export interface FloorStatement {
 }
 
 const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
-const group = (alternatives: string[]) => (alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`);
+const group = (alternatives: string[]) =>
+  alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
 
 /**
  * The FTS5 expression matching what the public contract says a query matches: every term,
@@ -29,7 +30,14 @@ export function toFloorExpression(q: string, vocabulary: readonly string[]): str
     if (term.kind === 'phrase') return quote(term.words.join(' '));
     if (!term.prefix) return group(typoCandidates(term.text, vocabulary).map(quote));
     const budget = allowedTypos(term.text.length);
-    const near = budget === 0 ? [] : closest(vocabulary, (w) => (w.startsWith(term.text) ? budget + 1 : prefixTypoDistance(term.text, w, budget)), budget);
+    const near =
+      budget === 0
+        ? []
+        : closest(
+            vocabulary,
+            (w) => (w.startsWith(term.text) ? budget + 1 : prefixTypoDistance(term.text, w, budget)),
+            budget,
+          );
     return group([`${quote(term.text)}*`, ...near.map(quote)]);
   });
   const positive = terms.join(' AND ');
@@ -43,7 +51,11 @@ export function toFloorExpression(q: string, vocabulary: readonly string[]): str
  * metadata table only when filters need it (FTS5 first, avoiding the planner trap the
  * research note measured); a browse counts the metadata table alone.
  */
-export function toFloorStatement(params: Record<string, string>, vocabulary: readonly string[], tables: { fts: string; meta: string }): FloorStatement {
+export function toFloorStatement(
+  params: Record<string, string>,
+  vocabulary: readonly string[],
+  tables: { fts: string; meta: string },
+): FloorStatement {
   const expression = toFloorExpression(params.q ?? '', vocabulary);
   const where: string[] = [];
   const values: (string | number)[] = [];
@@ -62,9 +74,13 @@ export function toFloorStatement(params: Record<string, string>, vocabulary: rea
     values.push(/^\d{4}-\d{2}-\d{2}$/.test(params.to ?? '') ? endOfUtcDay(to) : to);
   }
   if (expression === undefined) {
-    return { sql: `SELECT count(*) FROM ${tables.meta} m${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, values };
+    return {
+      sql: `SELECT count(*) FROM ${tables.meta} m${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`,
+      values,
+    };
   }
-  if (where.length === 0) return { sql: `SELECT count(*) FROM ${tables.fts} WHERE ${tables.fts} MATCH ?`, values: [expression] };
+  if (where.length === 0)
+    return { sql: `SELECT count(*) FROM ${tables.fts} WHERE ${tables.fts} MATCH ?`, values: [expression] };
   return {
     sql: `SELECT count(*) FROM ${tables.fts} f CROSS JOIN ${tables.meta} m ON m.doc = f.rowid WHERE ${tables.fts} MATCH ? AND ${where.join(' AND ')}`,
     values: [expression, ...values],

@@ -52,7 +52,11 @@ export interface ThroughputResult {
  * cycling through the search mix. autocannon runs in this process and shares the two
  * cores with the server, as a co-located client would.
  */
-export async function measureThroughput(server: ApiServer, queries: readonly BenchQuery[], options: { connections: number; seconds: number }): Promise<ThroughputResult> {
+export async function measureThroughput(
+  server: ApiServer,
+  queries: readonly BenchQuery[],
+  options: { connections: number; seconds: number },
+): Promise<ThroughputResult> {
   const paths = queries.map((q) => toSearchPath(q.params));
   let next = 0;
   const result = await autocannon({

@@ -28,13 +28,20 @@ async function main(): Promise<void> {
     out.errors++;
     return null;
   };
-  await timeQueries(job, out, async (query) => (await engine.search(parsed.get(query)!).catch(failed))?.totalHits ?? null);
+  await timeQueries(
+    job,
+    out,
+    async (query) => (await engine.search(parsed.get(query)!).catch(failed))?.totalHits ?? null,
+  );
 
   const prefixes = job.suggest.map((q) => SuggestParamsSchema.parse({ q }));
   for (const query of prefixes.slice(0, 20)) await engine.suggest(query).catch(() => undefined);
   for (const query of prefixes) {
     const started = performance.now();
-    const ok = await engine.suggest(query).then(() => true, () => false);
+    const ok = await engine.suggest(query).then(
+      () => true,
+      () => false,
+    );
     out.suggestMs.push(ok ? performance.now() - started : null);
     if (!ok) out.errors++;
   }

@@ -35,15 +35,21 @@ export async function runIndexer(ndjsonPath: string, dbPath: string, n: number, 
   const scratch = mkdtempSync(join(tmpdir(), 'bench-time-'));
   const timeFile = join(scratch, 'maxrss');
   const cli = [...TSX_NODE_ARGS, 'indexer/cli.ts', ndjsonPath];
-  const [command, args] = useTime ? [GNU_TIME, ['-f', '%M', '-o', timeFile, process.execPath, ...cli]] : [process.execPath, cli];
+  const [command, args] = useTime
+    ? [GNU_TIME, ['-f', '%M', '-o', timeFile, process.execPath, ...cli]]
+    : [process.execPath, cli];
   try {
-    const outcome = await runChild(command, args, { env: { ...process.env, SQLITE_PATH: dbPath, LOG_LEVEL: 'warn' }, timeoutMs });
+    const outcome = await runChild(command, args, {
+      env: { ...process.env, SQLITE_PATH: dbPath, LOG_LEVEL: 'warn' },
+      timeoutMs,
+    });
     const summary = lastLine(outcome.stdout) || lastLine(outcome.stderr);
     if (outcome.timedOut) throw new Error(`indexer did not finish within ${timeoutMs / 1000} s`);
     if (outcome.code !== 0 && outcome.code !== 2) {
       throw new Error(`indexer failed (exit ${outcome.code}): ${outcome.stderr.slice(-2_000)}`);
     }
-    const gnuKb = useTime && existsSync(timeFile) ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)) : Number.NaN;
+    const gnuKb =
+      useTime && existsSync(timeFile) ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)) : Number.NaN;
     const seconds = outcome.wallMs / 1000;
     return {
       seconds,

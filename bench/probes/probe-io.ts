@@ -107,5 +107,13 @@ export async function timeQueries(
 
 /** An output with every query still unanswered. */
 export function emptyOutput(job: ProbeJob): ProbeOutput {
-  return { ms: job.measured.map(() => null), hits: job.measured.map(() => null), unsupported: [], unfinished: [], suggestMs: [], errors: 0, meta: {} };
+  return {
+    ms: job.measured.map(() => null),
+    hits: job.measured.map(() => null),
+    unsupported: [],
+    unfinished: [],
+    suggestMs: [],
+    errors: 0,
+    meta: {},
+  };
 }

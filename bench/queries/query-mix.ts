@@ -3,7 +3,16 @@ import { mulberry32, pick, randomInt, type Random } from '../lib/random.js';
 import { makeTypo } from './typo.js';
 
 /** The query types of the mix, in table order (q1..q8 of the research note). */
-export const QUERY_TYPES = ['common', 'rare', 'two-words', 'prefix', 'filtered', 'facets-large', 'browse', 'typo'] as const;
+export const QUERY_TYPES = [
+  'common',
+  'rare',
+  'two-words',
+  'prefix',
+  'filtered',
+  'facets-large',
+  'browse',
+  'typo',
+] as const;
 export type QueryType = (typeof QUERY_TYPES)[number];
 
 /** What each type is, for the table's legend. */
@@ -54,15 +63,29 @@ export function buildQueryMix(stats: CorpusStats, options: { seed: number; perTy
     rare: () => text('rare', `${pick(random, rare)} `),
     'two-words': () => text('two-words', `${distinctPair(random, mid).join(' ')} `),
     prefix: () => {
-      const [a, b] = distinctPair(random, mid.filter((w) => w.length >= 4));
+      const [a, b] = distinctPair(
+        random,
+        mid.filter((w) => w.length >= 4),
+      );
       return text('prefix', `${a} ${b.slice(0, 3)}`);
     },
     filtered: () => ({
       type: 'filtered',
-      params: { q: `${distinctPair(random, filterWords).join(' ')} `, section: pick(random, sections), ...dateRange(random, stats, 0.1, 0.3), facets: NO_FACETS },
+      params: {
+        q: `${distinctPair(random, filterWords).join(' ')} `,
+        section: pick(random, sections),
+        ...dateRange(random, stats, 0.1, 0.3),
+        facets: NO_FACETS,
+      },
     }),
-    'facets-large': () => ({ type: 'facets-large', params: { q: `${pick(random, large.length > 0 ? large : common.slice(0, 5))} `, facets: ALL_FACETS } }),
-    browse: () => ({ type: 'browse', params: { section: pick(random, sections), ...dateRange(random, stats, 0.1, 0.4), facets: ALL_FACETS } }),
+    'facets-large': () => ({
+      type: 'facets-large',
+      params: { q: `${pick(random, large.length > 0 ? large : common.slice(0, 5))} `, facets: ALL_FACETS },
+    }),
+    browse: () => ({
+      type: 'browse',
+      params: { section: pick(random, sections), ...dateRange(random, stats, 0.1, 0.4), facets: ALL_FACETS },
+    }),
     typo: () => {
       for (;;) {
         const intended = pick(random, midLong);
@@ -72,7 +95,10 @@ export function buildQueryMix(stats: CorpusStats, options: { seed: number; perTy
     },
   };
   const warmup = QUERY_TYPES.flatMap((type) => Array.from({ length: options.warmup }, draw[type]));
-  const measured = shuffle(random, QUERY_TYPES.flatMap((type) => Array.from({ length: options.perType }, draw[type])));
+  const measured = shuffle(
+    random,
+    QUERY_TYPES.flatMap((type) => Array.from({ length: options.perType }, draw[type])),
+  );
   return { warmup, measured };
 }
 
@@ -81,7 +107,12 @@ function text(type: QueryType, q: string): BenchQuery {
 }
 
 /** Alphabetic words with 1-based frequency ranks in [from, to]; the range narrows to what exists. */
-export function rankRange(stats: CorpusStats, from: number, to: number, accept: (w: string, df: number) => boolean): string[] {
+export function rankRange(
+  stats: CorpusStats,
+  from: number,
+  to: number,
+  accept: (w: string, df: number) => boolean,
+): string[] {
   const slice = stats.words.slice(from - 1, to).filter(([w, df]) => isWord(w) && accept(w, df));
   if (slice.length > 0) return slice.map(([w]) => w);
   // A small corpus (quick mode, Reuters) may have no such rank: use the rarest words it has.

@@ -43,13 +43,20 @@ export async function openApiRanker(docs: readonly EvalDoc[]): Promise<ApiRanker
       const report = await indexSources([source], index, { logger });
       const stored = await index.count();
       if (report.invalidCount > 0 || report.indexed !== docs.length || stored !== docs.length) {
-        throw new Error(`indexer stored ${stored} of ${docs.length} docs: ${JSON.stringify({ ...report, invalid: report.invalid.slice(0, 3) })}`);
+        throw new Error(
+          `indexer stored ${stored} of ${docs.length} docs: ${JSON.stringify({ ...report, invalid: report.invalid.slice(0, 3) })}`,
+        );
       }
     } finally {
       await index.close();
     }
     engine = await openSqliteEngine({ path: dbPath, logger });
-    const config = loadConfig({ SQLITE_PATH: dbPath, LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'false', RATE_LIMIT_PER_MINUTE: '0' });
+    const config = loadConfig({
+      SQLITE_PATH: dbPath,
+      LOG_LEVEL: 'silent',
+      SEED_ON_EMPTY: 'false',
+      RATE_LIMIT_PER_MINUTE: '0',
+    });
     const app = createApp({ engine, config, logger });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s)).on('error', reject);

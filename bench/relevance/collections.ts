@@ -43,7 +43,11 @@ const read = (dir: string, file: string) => readFile(join(dir, file), 'utf8');
 const binary = (grade: number) => (grade > 0 ? 1 : 0);
 
 async function loadSmart(dir: string, files: { docs: string; queries: string; qrels: string }): Promise<RawCollection> {
-  const [docs, queries, qrels] = await Promise.all([read(dir, files.docs), read(dir, files.queries), read(dir, files.qrels)]);
+  const [docs, queries, qrels] = await Promise.all([
+    read(dir, files.docs),
+    read(dir, files.queries),
+    read(dir, files.qrels),
+  ]);
   return {
     docs: parseDotFields(docs).map((r) => ({ id: r.id, title: r.fields.T ?? '', text: r.fields.W ?? '' })),
     queries: parseDotFields(queries).map((r) => ({ id: r.id, text: r.fields.W ?? '' })),
@@ -55,7 +59,11 @@ async function loadSmart(dir: string, files: { docs: string; queries: string; qr
 
 const LOADERS: Record<CollectionName, (dir: string) => Promise<RawCollection>> = {
   cran: async (dir) => {
-    const [docs, queries, qrels] = await Promise.all([read(dir, 'cran.all'), read(dir, 'cran.qry'), read(dir, 'cran.rel')]);
+    const [docs, queries, qrels] = await Promise.all([
+      read(dir, 'cran.all'),
+      read(dir, 'cran.qry'),
+      read(dir, 'cran.rel'),
+    ]);
     return {
       docs: parseDotFields(docs).map((r) => ({ id: r.id, title: r.fields.T ?? '', text: r.fields.W ?? '' })),
       // The qrels number queries by their 1-based position in cran.qry, not by `.I`.
@@ -70,7 +78,11 @@ const LOADERS: Record<CollectionName, (dir: string) => Promise<RawCollection>> =
   cacm: (dir) => loadSmart(dir, { docs: 'cacm.all', queries: 'cacm.qry', qrels: 'cacm.rel' }),
   adi: (dir) => loadSmart(dir, { docs: 'adi.all', queries: 'adi.qry', qrels: 'adi.rel' }),
   npl: async (dir) => {
-    const [docs, queries, qrels] = await Promise.all([read(dir, 'npl.all'), read(dir, 'npl.qry'), read(dir, 'npl.rel')]);
+    const [docs, queries, qrels] = await Promise.all([
+      read(dir, 'npl.all'),
+      read(dir, 'npl.qry'),
+      read(dir, 'npl.rel'),
+    ]);
     return {
       docs: parseSlashBlocks(docs).map((b) => ({ id: b.id, title: '', text: b.text })),
       queries: parseSlashBlocks(queries),
@@ -92,7 +104,8 @@ export async function loadCollection(root: string, name: CollectionName): Promis
   const queryIds = new Set(raw.queries.map((q) => q.id));
   const qrels = new Map<string, Map<string, number>>();
   for (const { query, doc, grade } of raw.qrels) {
-    if (!docIds.has(doc) || !queryIds.has(query)) throw new Error(`${name}: judgment names unknown query ${query} or doc ${doc}`);
+    if (!docIds.has(doc) || !queryIds.has(query))
+      throw new Error(`${name}: judgment names unknown query ${query} or doc ${doc}`);
     const gain = raw.toGain(grade);
     if (gain <= 0) continue;
     const judged = qrels.get(query) ?? new Map<string, number>();

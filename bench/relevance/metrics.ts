@@ -73,7 +73,10 @@ export function scoreQuery(ranking: readonly string[], judgments: Judgments): Sc
  * Mean of per-query scores over the queries with at least one relevant doc; a query with no
  * ranking counts as an empty result (all zeros), never as skipped.
  */
-export function meanScores(rankings: ReadonlyMap<string, readonly string[]>, qrels: ReadonlyMap<string, Judgments>): Scores {
+export function meanScores(
+  rankings: ReadonlyMap<string, readonly string[]>,
+  qrels: ReadonlyMap<string, Judgments>,
+): Scores {
   const judged = [...qrels].filter(([, j]) => [...j.values()].some((g) => g > 0));
   if (judged.length === 0) return { ndcg10: 0, map100: 0, p10: 0 };
   const total = judged
@@ -85,5 +88,9 @@ export function meanScores(rankings: ReadonlyMap<string, readonly string[]>, qre
 /** ours / baseline per figure (0 / 0 counts as 1, x / 0 as Infinity). */
 export function ratioOf(ours: Scores, baseline: Scores): Scores {
   const r = (a: number, b: number) => (b === 0 ? (a === 0 ? 1 : Infinity) : a / b);
-  return { ndcg10: r(ours.ndcg10, baseline.ndcg10), map100: r(ours.map100, baseline.map100), p10: r(ours.p10, baseline.p10) };
+  return {
+    ndcg10: r(ours.ndcg10, baseline.ndcg10),
+    map100: r(ours.map100, baseline.map100),
+    p10: r(ours.p10, baseline.p10),
+  };
 }

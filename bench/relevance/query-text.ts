@@ -22,7 +22,11 @@ export interface ApiQuery {
  */
 export function toApiQuery(text: string, maxChars: number = SEARCH_LIMITS.qChars): ApiQuery {
   const plain = text.replace(/\s+/g, ' ').trim();
-  const unquoted = plain.replace(/"/g, ' ').replace(/(^|\s)-+(?=\S)/g, '$1').replace(/\s+/g, ' ').trim();
+  const unquoted = plain
+    .replace(/"/g, ' ')
+    .replace(/(^|\s)-+(?=\S)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
   const syntaxRemoved = unquoted !== plain;
   const truncated = unquoted.length > maxChars;
   const q = truncated ? cutAtWordBoundary(unquoted, maxChars) : unquoted;

@@ -18,7 +18,7 @@ export const METHOD = {
     'Query text: whitespace collapsed, `"` and word-initial `-` removed, cut at a word boundary to 512 chars; the last word stays a prefix.',
   baseline:
     "In-memory fts5(title, body, tokenize='unicode61 remove_diacritics 2'), ORDER BY bm25() (weights 1,1), top 100; " +
-    'MATCH = OR of the full query text\'s words minus the NLTK English stop list, each quoted; no stemming, no term limit.',
+    "MATCH = OR of the full query text's words minus the NLTK English stop list, each quoted; no stemming, no term limit.",
   mean: 'Unweighted mean over the collections of each figure; mean ratio = mean ours / mean baseline.',
 } as const;
 
@@ -62,19 +62,58 @@ const pad = (cells: string[], widths: number[]) => cells.map((c, i) => c.padStar
 /** The table as fixed-width text, one row per collection and a mean row. */
 export function formatTable(table: RelevanceTable): string {
   const widths = [10, 6, 7, 7, 7, 6, 7, 7, 6, 7, 7, 6, 5, 6, 5];
-  const head = ['collection', 'docs', 'queries', 'nDCG10', 'bm25', 'ratio', 'MAP100', 'bm25', 'ratio', 'P@10', 'bm25', 'ratio', '>512', '>10w', 'zero'];
+  const head = [
+    'collection',
+    'docs',
+    'queries',
+    'nDCG10',
+    'bm25',
+    'ratio',
+    'MAP100',
+    'bm25',
+    'ratio',
+    'P@10',
+    'bm25',
+    'ratio',
+    '>512',
+    '>10w',
+    'zero',
+  ];
   const row = (name: string, docs: string, queries: string, o: Scores, b: Scores, r: Scores, notes: string[]) =>
-    pad([name, docs, queries, f3(o.ndcg10), f3(b.ndcg10), fr(r.ndcg10), f3(o.map100), f3(b.map100), fr(r.map100), f3(o.p10), f3(b.p10), fr(r.p10), ...notes], widths);
+    pad(
+      [
+        name,
+        docs,
+        queries,
+        f3(o.ndcg10),
+        f3(b.ndcg10),
+        fr(r.ndcg10),
+        f3(o.map100),
+        f3(b.map100),
+        fr(r.map100),
+        f3(o.p10),
+        f3(b.p10),
+        fr(r.p10),
+        ...notes,
+      ],
+      widths,
+    );
   const lines = [pad(head, widths)];
   for (const c of table.collections) {
     const n = c.notes;
-    lines.push(row(c.collection, String(c.documents), String(c.queries), c.ours, c.baseline, c.ratio, [String(n.truncated), String(n.overTermLimit), String(n.zeroResults)]));
+    lines.push(
+      row(c.collection, String(c.documents), String(c.queries), c.ours, c.baseline, c.ratio, [
+        String(n.truncated),
+        String(n.overTermLimit),
+        String(n.zeroResults),
+      ]),
+    );
   }
   const m = table.mean;
   lines.push(row('mean', '', '', m.ours, m.baseline, m.ratio, ['', '', '']));
   lines.push(
     '',
-    '>512: queries cut at a word boundary to the API\'s 512-char q limit; >10w: queries with more than 10 distinct words',
+    ">512: queries cut at a word boundary to the API's 512-char q limit; >10w: queries with more than 10 distinct words",
     '(the engine considers only the first 10); zero: queries the API answered with no hit.',
     `Goal (ours/bm25 nDCG@10 >= ${GOAL.meanNdcgRatio}x on the mean, >= ${GOAL.perCollectionNdcgRatio}x on each): ${table.goal.met ? 'met' : 'NOT met'}.`,
   );

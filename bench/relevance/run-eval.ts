@@ -51,13 +51,21 @@ export interface QueryDetail {
  * and through the BM25 baseline, and scores both. The baseline gets the full query text;
  * the API gets `toApiQuery`'s version of it.
  */
-export async function evaluateCollection(collection: Collection): Promise<{ report: CollectionReport; details: QueryDetail[] }> {
+export async function evaluateCollection(
+  collection: Collection,
+): Promise<{ report: CollectionReport; details: QueryDetail[] }> {
   const baseline = openBm25Ranker(collection.docs);
   const api = await openApiRanker(collection.docs);
   const ours = new Map<string, string[]>();
   const theirs = new Map<string, string[]>();
   const details: QueryDetail[] = [];
-  const notes: QueryNotes = { truncated: 0, syntaxRemoved: 0, overTermLimit: 0, zeroResults: 0, baselineZeroResults: 0 };
+  const notes: QueryNotes = {
+    truncated: 0,
+    syntaxRemoved: 0,
+    overTermLimit: 0,
+    zeroResults: 0,
+    baselineZeroResults: 0,
+  };
   try {
     for (const query of collection.queries) {
       const apiQuery = toApiQuery(query.text);

@@ -50,7 +50,11 @@ export function summarizeRuns(runs: readonly Series[], selected: readonly number
 }
 
 /** Median paired difference a[i] - b[i] per run, then the median over runs. */
-export function pairedOverhead(a: readonly Series[], b: readonly Series[], selected: readonly number[]): number | undefined {
+export function pairedOverhead(
+  a: readonly Series[],
+  b: readonly Series[],
+  selected: readonly number[],
+): number | undefined {
   const perRun = a.flatMap((run, r) => {
     const other = b[r];
     if (!other) return [];
@@ -87,7 +91,12 @@ export interface LatencyInputs {
   http: readonly Series[];
   inProcess: readonly Series[];
   floor: readonly Series[];
-  peers: Partial<Record<PeerName, { output: Series & { unsupported: readonly QueryType[]; unfinished: readonly QueryType[] }; finished: boolean }>>;
+  peers: Partial<
+    Record<
+      PeerName,
+      { output: Series & { unsupported: readonly QueryType[]; unfinished: readonly QueryType[] }; finished: boolean }
+    >
+  >;
 }
 
 /** Builds one row: medians of runs, the HTTP overhead, and the hit-count cross-checks. */
@@ -110,13 +119,21 @@ export function latencyRow(key: RowKey, input: LatencyInputs): LatencyRow {
   assign('floorVsEngine', agreement(floor, engine, comparable));
   // Peers answer only some types, so a "mix" figure of theirs would compare different work.
   if (key === 'mix') return row;
-  for (const [name, peer] of Object.entries(input.peers) as [PeerName, NonNullable<LatencyInputs['peers'][PeerName]>][]) {
+  for (const [name, peer] of Object.entries(input.peers) as [
+    PeerName,
+    NonNullable<LatencyInputs['peers'][PeerName]>,
+  ][]) {
     row.peers[name] = peerCell(key, peer, selected, input.n);
   }
   return row;
 }
 
-function peerCell(key: QueryType, peer: NonNullable<LatencyInputs['peers'][PeerName]>, selected: readonly number[], n: number): PeerCell {
+function peerCell(
+  key: QueryType,
+  peer: NonNullable<LatencyInputs['peers'][PeerName]>,
+  selected: readonly number[],
+  n: number,
+): PeerCell {
   const { output } = peer;
   if (output.unsupported.includes(key)) return { status: 'unsupported' };
   const latency = summarizeRuns([output], selected);

@@ -6,7 +6,9 @@ import { ms, renderChecks, renderIndexTable, renderLatencyTable, renderLegend, r
 export function renderReport(r: BenchResults): string {
   const peers = PEERS.filter((p) => r.peers[p] !== undefined);
   const facets = r.latency.find((l) => l.key === 'facets-large');
-  const share = facets?.hits ? `${(facets.hits.share * 100).toFixed(1)} % mean, ${((facets.hits.min / r.corpus.n) * 100).toFixed(1)} % min` : '-';
+  const share = facets?.hits
+    ? `${(facets.hits.share * 100).toFixed(1)} % mean, ${((facets.hits.min / r.corpus.n) * 100).toFixed(1)} % min`
+    : '-';
   const sections = [
     `Benchmark: ${r.corpus.name} (${r.corpus.n.toLocaleString('en-US')} articles, ${r.corpus.ndjsonMiB.toFixed(0)} MiB NDJSON), ` +
       `${r.options.runs} run(s), ${r.options.perType} queries per type; ${r.machine.cpus} x ${r.machine.cpuModel}, ${r.machine.totalMemoryGiB} GiB, node ${r.machine.node}, ` +
@@ -18,12 +20,16 @@ export function renderReport(r: BenchResults): string {
     'Indexing and memory',
     renderIndexTable(r),
     ...[
-      r.indexing ? `indexer peak RSS by ${r.indexing.peakRssMethod}; articles in the index: ${r.indexing.articleCount ?? '-'}; CLI said: ${r.indexing.summary}` : '',
-    r.api ? `API start until /ready: ${ms(r.api.startMs)} ms; engine open in-process: ${ms(r.inProcessOpenMs)} ms; failed requests: ${r.api.errors} over HTTP, ${r.api.inProcessErrors} in-process` : '',
-    r.throughput
-      ? `Throughput: ${r.throughput.requestsPerSecond.toFixed(0)} searches/s at ${r.throughput.connections} connections for ${r.throughput.durationSeconds} s ` +
-        `(median of ${r.throughput.runs}; latency under load p50 ${r.throughput.latencyP50Ms} ms, p99 ${r.throughput.latencyP99Ms} ms; non-2xx ${r.throughput.non2xx}, errors ${r.throughput.errors}, timeouts ${r.throughput.timeouts})`
-      : '',
+      r.indexing
+        ? `indexer peak RSS by ${r.indexing.peakRssMethod}; articles in the index: ${r.indexing.articleCount ?? '-'}; CLI said: ${r.indexing.summary}`
+        : '',
+      r.api
+        ? `API start until /ready: ${ms(r.api.startMs)} ms; engine open in-process: ${ms(r.inProcessOpenMs)} ms; failed requests: ${r.api.errors} over HTTP, ${r.api.inProcessErrors} in-process`
+        : '',
+      r.throughput
+        ? `Throughput: ${r.throughput.requestsPerSecond.toFixed(0)} searches/s at ${r.throughput.connections} connections for ${r.throughput.durationSeconds} s ` +
+          `(median of ${r.throughput.runs}; latency under load p50 ${r.throughput.latencyP50Ms} ms, p99 ${r.throughput.latencyP99Ms} ms; non-2xx ${r.throughput.non2xx}, errors ${r.throughput.errors}, timeouts ${r.throughput.timeouts})`
+        : '',
     ].filter((line) => line !== ''),
     ...peers.map((p) => {
       const s = r.peers[p]!;

@@ -35,7 +35,16 @@ export interface BenchResults {
     /** 1-minute load average sampled every 10 s during the run (other work on a shared machine). */
     loadAverage: { mean: number; max: number };
   };
-  options: { n: number; seed: number; runs: number; quick: boolean; corpus: string; perType: number; bodyWords: number | null; parts: string[] };
+  options: {
+    n: number;
+    seed: number;
+    runs: number;
+    quick: boolean;
+    corpus: string;
+    perType: number;
+    bodyWords: number | null;
+    parts: string[];
+  };
   corpus: { name: string; n: number; ndjsonMiB: number };
   percentileMethod: string;
   indexing?: {

@@ -36,7 +36,9 @@ export function summarizeResults(input: SummaryInputs): BenchResults {
     inProcess: series.inProcess,
     floor: series.floor,
     peers: Object.fromEntries(
-      Object.entries(input.peers).flatMap(([name, run]) => (run.output ? [[name, { output: run.output, finished: run.finished }]] : [])),
+      Object.entries(input.peers).flatMap(([name, run]) =>
+        run.output ? [[name, { output: run.output, finished: run.finished }]] : [],
+      ),
     ),
   };
   const partial: Omit<BenchResults, 'targets'> = {
@@ -75,7 +77,9 @@ export function summarizeResults(input: SummaryInputs): BenchResults {
   const suggest = summarizeSuggest(series);
   if (suggest) partial.suggest = suggest;
   if (series.throughput.length > 0) {
-    const middle = [...series.throughput].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(series.throughput.length / 2)]!;
+    const middle = [...series.throughput].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[
+      Math.floor(series.throughput.length / 2)
+    ]!;
     partial.throughput = { ...middle, runs: series.throughput.length };
   }
   return { ...partial, targets: evaluateTargets(partial) };

@@ -13,7 +13,8 @@ export function ms(value: number | undefined): string {
   return value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value).toString();
 }
 
-const int = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '-' : Math.round(v).toLocaleString('en-US'));
+const int = (v: number | undefined) =>
+  v === undefined || !Number.isFinite(v) ? '-' : Math.round(v).toLocaleString('en-US');
 const times = (v: number | undefined) => (v === undefined ? '-' : `${v < 0.1 ? v.toFixed(3) : v.toFixed(2)}x`);
 
 /** Pads columns to a plain-text table (first column left-aligned, the rest right-aligned). */
@@ -35,9 +36,24 @@ function peerText(cell: PeerCell | undefined): string {
  * THE table: one row per query type plus the whole mix and suggest; medians of runs.
  * Ratios compare our in-process p50 with each peer's (both without HTTP); below 1 = we are faster.
  */
-export function renderLatencyTable(rows: readonly LatencyRow[], suggest: BenchResults['suggest'], peers: readonly PeerName[]): string {
-  const header = ['query', 'hits (mean)', '% of n', 'HTTP p50', 'HTTP p95', 'HTTP p99', 'in-proc p50', 'in-proc p95', 'floor p50', 'HTTP +p50',
-    ...peers.flatMap((p) => [`${p} p50`, `ours/${p}`])];
+export function renderLatencyTable(
+  rows: readonly LatencyRow[],
+  suggest: BenchResults['suggest'],
+  peers: readonly PeerName[],
+): string {
+  const header = [
+    'query',
+    'hits (mean)',
+    '% of n',
+    'HTTP p50',
+    'HTTP p95',
+    'HTTP p99',
+    'in-proc p50',
+    'in-proc p95',
+    'floor p50',
+    'HTTP +p50',
+    ...peers.flatMap((p) => [`${p} p50`, `ours/${p}`]),
+  ];
   const body = rows.map((row) => [
     row.key,
     int(row.hits?.mean),
@@ -55,25 +71,65 @@ export function renderLatencyTable(rows: readonly LatencyRow[], suggest: BenchRe
     }),
   ]);
   if (suggest) {
-    body.push(['suggest', '-', '-', ms(suggest.http?.p50), ms(suggest.http?.p95), ms(suggest.http?.p99), ms(suggest.inProcess?.p50), ms(suggest.inProcess?.p95), '-', ms(suggest.httpOverheadP50), ...peers.flatMap(() => ['n/a', '-'])]);
+    body.push([
+      'suggest',
+      '-',
+      '-',
+      ms(suggest.http?.p50),
+      ms(suggest.http?.p95),
+      ms(suggest.http?.p99),
+      ms(suggest.inProcess?.p50),
+      ms(suggest.inProcess?.p95),
+      '-',
+      ms(suggest.httpOverheadP50),
+      ...peers.flatMap(() => ['n/a', '-']),
+    ]);
   }
   return renderGrid(header, body);
 }
 
 /** Indexing and memory: ours through the CLI and the API, the peers in their own processes. */
 export function renderIndexTable(r: Pick<BenchResults, 'indexing' | 'api' | 'peers' | 'corpus'>): string {
-  const header = ['engine', 'articles/s', 'seconds', 'peak RSS MiB', 'index on disk MiB', 'heap after index MiB', 'API RSS start / after run / peak MiB'];
+  const header = [
+    'engine',
+    'articles/s',
+    'seconds',
+    'peak RSS MiB',
+    'index on disk MiB',
+    'heap after index MiB',
+    'API RSS start / after run / peak MiB',
+  ];
   const rows: string[][] = [];
   if (r.indexing) {
-    const api = r.api ? `${int(r.api.rssAfterStartMiB)} / ${int(r.api.rssAfterRunMiB)} / ${int(r.api.peakRssMiB)}` : '-';
-    rows.push(['sqlite (indexer CLI)', int(r.indexing.articlesPerSecond), r.indexing.seconds.toFixed(1), int(r.indexing.peakRssMiB),
-      `${int(r.indexing.dbMiB + r.indexing.walMiB)} (db ${int(r.indexing.dbMiB)} + wal ${int(r.indexing.walMiB)})`, '-', api]);
+    const api = r.api
+      ? `${int(r.api.rssAfterStartMiB)} / ${int(r.api.rssAfterRunMiB)} / ${int(r.api.peakRssMiB)}`
+      : '-';
+    rows.push([
+      'sqlite (indexer CLI)',
+      int(r.indexing.articlesPerSecond),
+      r.indexing.seconds.toFixed(1),
+      int(r.indexing.peakRssMiB),
+      `${int(r.indexing.dbMiB + r.indexing.walMiB)} (db ${int(r.indexing.dbMiB)} + wal ${int(r.indexing.walMiB)})`,
+      '-',
+      api,
+    ]);
   }
   for (const name of PEERS) {
     const p = r.peers[name];
     if (!p) continue;
-    const label = p.status === 'ok' ? name : `${name} (${p.status}${p.indexed !== undefined && p.indexed < r.corpus.n ? `: ${int(p.indexed)} of ${int(r.corpus.n)} indexed` : ''})`;
-    rows.push([label, int(p.articlesPerSecond), p.indexSeconds?.toFixed(1) ?? '-', int(p.peakRssMiB), '(in memory)', int(p.heapAfterIndexMiB), '-']);
+    const label =
+      p.status === 'ok'
+        ? name
+        : `${name} (${p.status}${p.indexed !== undefined && p.indexed < r.corpus.n ? `: ${int(p.indexed)} of ${int(r.corpus.n)} indexed` : ''})`;
+    rows.push([
+      label,
+      int(p.articlesPerSecond),
+      p.indexSeconds?.toFixed(1) ?? '-',
+      int(p.peakRssMiB),
+      '(in memory)',
+      int(p.heapAfterIndexMiB),
+      '-',
+    ]);
   }
   return renderGrid(header, rows);
 }
@@ -82,8 +138,12 @@ export function renderIndexTable(r: Pick<BenchResults, 'indexing' | 'api' | 'pee
 export function renderTargets(checks: readonly TargetCheck[]): string {
   return renderGrid(
     ['target', 'bound', 'measured', 'verdict'],
-    checks.map((c) => [c.name, c.target, c.value === undefined ? '-' : `${c.value < 100 ? c.value.toFixed(2) : int(c.value)} ${c.unit}`,
-      c.pass === undefined ? `n/a${c.note ? ` (${c.note})` : ''}` : c.pass ? 'pass' : 'MISS']),
+    checks.map((c) => [
+      c.name,
+      c.target,
+      c.value === undefined ? '-' : `${c.value < 100 ? c.value.toFixed(2) : int(c.value)} ${c.unit}`,
+      c.pass === undefined ? `n/a${c.note ? ` (${c.note})` : ''}` : c.pass ? 'pass' : 'MISS',
+    ]),
   );
 }
 
@@ -91,9 +151,26 @@ export function renderTargets(checks: readonly TargetCheck[]): string {
 export function renderChecks(rows: readonly LatencyRow[], peers: readonly PeerName[]): string {
   const frac = (a?: { equal: number; total: number }) => (a ? `${a.equal}/${a.total}` : '-');
   return renderGrid(
-    ['query', 'hits min', 'hits max', 'in-proc = HTTP', 'floor = engine (full matches)', 'floor hits (mean)', ...peers.map((p) => `${p} hits (mean)`)],
-    rows.filter((r) => r.key !== 'mix').map((r) => [r.key, int(r.hits?.min), int(r.hits?.max), frac(r.inProcessVsHttp), frac(r.floorVsEngine), int(r.floorMeanHits),
-      ...peers.map((p) => int(r.peers[p]?.meanHits))]),
+    [
+      'query',
+      'hits min',
+      'hits max',
+      'in-proc = HTTP',
+      'floor = engine (full matches)',
+      'floor hits (mean)',
+      ...peers.map((p) => `${p} hits (mean)`),
+    ],
+    rows
+      .filter((r) => r.key !== 'mix')
+      .map((r) => [
+        r.key,
+        int(r.hits?.min),
+        int(r.hits?.max),
+        frac(r.inProcessVsHttp),
+        frac(r.floorVsEngine),
+        int(r.floorMeanHits),
+        ...peers.map((p) => int(r.peers[p]?.meanHits)),
+      ]),
   );
 }
 
@@ -103,7 +180,7 @@ export function renderLegend(runs: number): string {
   return [
     `Medians of ${runs} run(s), each in fresh processes; percentiles: ${PERCENTILE_METHOD}.`,
     'Complete words are sent with a trailing space (exact last word); types without facets send facets= (none).',
-    'HTTP +p50: median of per-query (HTTP - in-process). ours/peer: our in-process p50 / the peer\'s p50 (< 1 = ours faster).',
+    "HTTP +p50: median of per-query (HTTP - in-process). ours/peer: our in-process p50 / the peer's p50 (< 1 = ours faster).",
     'floor = engine: queries with one term or >= 20 full matches (below 20 the engine adds partial matches; the floor counts full ones).',
     'Peers: one run, in-process; n/a = the library cannot answer the type; dnf = out of time; * = cut short by the time bound.',
     ...types,

@@ -37,7 +37,13 @@ export function toReutersArticle(sgml: string, sections: ReadonlyMap<string, str
   if (!title && !body) return { skipped: 'no title and no body' };
 
   const topics = values(sgml, 'TOPICS');
-  const tags = [...topics, ...values(sgml, 'PLACES'), ...values(sgml, 'PEOPLE'), ...values(sgml, 'ORGS'), ...values(sgml, 'EXCHANGES')];
+  const tags = [
+    ...topics,
+    ...values(sgml, 'PLACES'),
+    ...values(sgml, 'PEOPLE'),
+    ...values(sgml, 'ORGS'),
+    ...values(sgml, 'EXCHANGES'),
+  ];
   const authors = parseAuthors(element(sgml, 'AUTHOR') ?? '');
   const firstLine = (body ?? '').split('\n', 1)[0] ?? '';
   return {
@@ -59,10 +65,15 @@ function storyText(sgml: string): { title?: string; body?: string } {
   const text = element(sgml, 'TEXT') ?? '';
   const type = /<TEXT\b[^>]*\bTYPE="(\w+)"/.exec(sgml)?.[1];
   if (type === 'UNPROC') {
-    const lines = withoutSignOff(decode(text)).split('\n').map((l) => l.trimEnd());
+    const lines = withoutSignOff(decode(text))
+      .split('\n')
+      .map((l) => l.trimEnd());
     const at = lines.findIndex((l) => l.trim() !== '');
     const title = at === -1 ? undefined : oneLine(lines[at] ?? '');
-    const rest = lines.slice(at + 1).join('\n').replace(/^\n+|\s+$/g, '');
+    const rest = lines
+      .slice(at + 1)
+      .join('\n')
+      .replace(/^\n+|\s+$/g, '');
     return { title, body: rest || undefined };
   }
   const title = oneLine(decode(element(text, 'TITLE') ?? '')) || undefined;

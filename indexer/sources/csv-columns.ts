@@ -58,7 +58,10 @@ export function toCsvFields(header: readonly string[]): (CsvField | undefined)[]
  * `;` or `|`.
  * @example toCsvArticle(["title", "tags"], ["Hello", "a; b|c"]) -> { title: "Hello", tags: ["a", "b", "c"] }
  */
-export function toCsvArticle(fields: readonly (CsvField | undefined)[], row: readonly string[]): Record<string, unknown> {
+export function toCsvArticle(
+  fields: readonly (CsvField | undefined)[],
+  row: readonly string[],
+): Record<string, unknown> {
   const article: Record<string, unknown> = {};
   fields.forEach((field, i) => {
     const cell = row[i];

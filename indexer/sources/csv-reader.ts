@@ -1,7 +1,13 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parse } from 'csv-parse';
 import { toCsvArticle, toCsvFields, type CsvField } from './csv-columns.js';
-import { invalidRecord, UnreadableFileError, valueRecord, type ReaderOptions, type SourceRecord } from './source-record.js';
+import {
+  invalidRecord,
+  UnreadableFileError,
+  valueRecord,
+  type ReaderOptions,
+  type SourceRecord,
+} from './source-record.js';
 import { readTextChunks } from './text-stream.js';
 
 interface RawRow {
@@ -52,6 +58,8 @@ export async function* readCsv(file: string, options: ReaderOptions): AsyncGener
   yield* drain();
   if (failure) {
     const code = (failure as { code?: unknown }).code;
-    throw new UnreadableFileError(`CSV syntax error in the row starting at line ${nextLine} (${String(code ?? 'parse error')})`);
+    throw new UnreadableFileError(
+      `CSV syntax error in the row starting at line ${nextLine} (${String(code ?? 'parse error')})`,
+    );
   }
 }

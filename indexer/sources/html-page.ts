@@ -15,7 +15,12 @@ const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td';
 export function parseHtmlArticle(html: string): PageFields {
   const { document } = parseHTML(html);
   // Metadata first: Readability rewrites the document it reads.
-  const fields = mergeFields([fromJsonLd(document), fromOpenGraph(document), fromMetaTags(document), fromMarkup(document)]);
+  const fields = mergeFields([
+    fromJsonLd(document),
+    fromOpenGraph(document),
+    fromMetaTags(document),
+    fromMarkup(document),
+  ]);
   const body = fields.body ?? readableText(document, fields.title);
   return body === undefined ? fields : { ...fields, body };
 }

@@ -123,7 +123,9 @@ function parseSectionLine(line: string, timezone: string): { section: string; pu
 /** "January", "Jan" or "Sept" -> 1-based month; 0 when it is not a month name. */
 function monthNumber(name: string): number {
   const lower = name.toLowerCase();
-  const index = MONTHS.findIndex((m) => m === lower || m.slice(0, 3) === lower || (lower === 'sept' && m === 'september'));
+  const index = MONTHS.findIndex(
+    (m) => m === lower || m.slice(0, 3) === lower || (lower === 'sept' && m === 'september'),
+  );
   return index + 1;
 }
 

@@ -3,7 +3,13 @@ import { readCsv } from './csv-reader.js';
 import { readHtml } from './html-reader.js';
 import { readJson } from './json-reader.js';
 import { readNdjson } from './ndjson-reader.js';
-import { fileError, UnreadableFileError, type ReaderOptions, type SourceReader, type SourceRecord } from './source-record.js';
+import {
+  fileError,
+  UnreadableFileError,
+  type ReaderOptions,
+  type SourceReader,
+  type SourceRecord,
+} from './source-record.js';
 import { readRawPage } from './txt-reader.js';
 
 /** The reader of each supported extension (lower case, with the dot). */
@@ -30,7 +36,10 @@ export function readerFor(file: string): SourceReader | undefined {
 export async function* readSource(file: string, options: ReaderOptions): AsyncGenerator<SourceRecord> {
   const reader = readerFor(file);
   if (!reader) {
-    yield fileError(file, `unsupported file type "${extname(file) || '(none)'}"; expected one of ${Object.keys(READERS).join(', ')}`);
+    yield fileError(
+      file,
+      `unsupported file type "${extname(file) || '(none)'}"; expected one of ${Object.keys(READERS).join(', ')}`,
+    );
     return;
   }
   try {

@@ -57,7 +57,12 @@ export class UnreadableFileError extends Error {
 }
 
 /** Builds a value record. */
-export const valueRecord = (source: string, line: number, value: unknown): SourceValue => ({ kind: 'value', source, line, value });
+export const valueRecord = (source: string, line: number, value: unknown): SourceValue => ({
+  kind: 'value',
+  source,
+  line,
+  value,
+});
 
 /** Builds a record-level error. */
 export const invalidRecord = (source: string, line: number, error: string): SourceRecordError => ({
@@ -68,4 +73,9 @@ export const invalidRecord = (source: string, line: number, error: string): Sour
 });
 
 /** Builds a file-level error. */
-export const fileError = (source: string, error: string): SourceFileError => ({ kind: 'file-error', source, line: 0, error });
+export const fileError = (source: string, error: string): SourceFileError => ({
+  kind: 'file-error',
+  source,
+  line: 0,
+  error,
+});

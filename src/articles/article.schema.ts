@@ -44,12 +44,25 @@ const uniqueLabels = (labels: string[]) => {
 export const ArticleInputSchema = z
   .object({
     id: z.string().regex(ARTICLE_ID_PATTERN, 'must match ^[A-Za-z0-9_-]{1,128}$').nullish(),
-    url: z.url({ protocol: /^https?$/ }).max(2048).nullish(),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .nullish(),
     title: label(ARTICLE_LIMITS.titleChars),
-    summary: z.string().transform((s) => cleanText(s).trim()).pipe(z.string().max(ARTICLE_LIMITS.summaryChars)).nullish(),
-    body: z.string().transform((s) => cleanText(s).trim()).pipe(z.string().min(1, 'must not be empty').max(ARTICLE_LIMITS.bodyChars)),
+    summary: z
+      .string()
+      .transform((s) => cleanText(s).trim())
+      .pipe(z.string().max(ARTICLE_LIMITS.summaryChars))
+      .nullish(),
+    body: z
+      .string()
+      .transform((s) => cleanText(s).trim())
+      .pipe(z.string().min(1, 'must not be empty').max(ARTICLE_LIMITS.bodyChars)),
     section: label(),
-    tags: z.array(label().transform((t) => t.toLowerCase())).max(ARTICLE_LIMITS.tags).nullish(),
+    tags: z
+      .array(label().transform((t) => t.toLowerCase()))
+      .max(ARTICLE_LIMITS.tags)
+      .nullish(),
     authors: z.array(label()).max(ARTICLE_LIMITS.authors).nullish(),
     publishedAt: isoDateTime,
     updatedAt: isoDateTime.nullish(),

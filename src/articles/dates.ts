@@ -3,7 +3,8 @@
  * @example toUtcIso("2021-01-08T03:55:00+09:00") -> "2021-01-07T18:55:00Z"
  */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO_DATETIME =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /** Epoch milliseconds of an ISO 8601 date or datetime, or `undefined` when it is not one. */
 export function parseIsoDate(text: string): number | undefined {
@@ -13,7 +14,15 @@ export function parseIsoDate(text: string): number | undefined {
   const dt = ISO_DATETIME.exec(value);
   if (!dt) return undefined;
   const ms = Number(((dt[7] ?? '') + '000').slice(0, 3));
-  const utc = validUtc(Number(dt[1]), Number(dt[2]), Number(dt[3]), Number(dt[4]), Number(dt[5]), Number(dt[6] ?? 0), ms);
+  const utc = validUtc(
+    Number(dt[1]),
+    Number(dt[2]),
+    Number(dt[3]),
+    Number(dt[4]),
+    Number(dt[5]),
+    Number(dt[6] ?? 0),
+    ms,
+  );
   if (utc === undefined) return undefined;
   return utc - zoneOffsetMinutes(dt[8]) * 60_000;
 }

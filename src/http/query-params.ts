@@ -28,12 +28,12 @@ export function single<T extends z.ZodType<unknown, string>>(schema: T) {
 export function list(maxItems = 20, maxChars = 200) {
   return z
     .union([z.string(), z.array(z.string())])
-    .transform((value) =>
-      (Array.isArray(value) ? value : value.split(','))
-        .map(cleanLabel)
-        .filter((v) => v.length > 0),
-    )
-    .pipe(z.array(z.string().max(maxChars, `each value must be at most ${maxChars} characters`)).max(maxItems, `at most ${maxItems} values`));
+    .transform((value) => (Array.isArray(value) ? value : value.split(',')).map(cleanLabel).filter((v) => v.length > 0))
+    .pipe(
+      z
+        .array(z.string().max(maxChars, `each value must be at most ${maxChars} characters`))
+        .max(maxItems, `at most ${maxItems} values`),
+    );
 }
 
 /** An integer parameter within bounds. */

@@ -6,7 +6,11 @@ import { ErrorCode, ValidationError, type FieldIssue } from '../errors.js';
  * offending parameter. Unknown parameters get their own code so a typo is obvious.
  * Query-string problems name the parameter; body problems keep the full path (`0.title`).
  */
-export function parseRequest<S extends z.ZodType>(schema: S, input: unknown, source: 'query' | 'body' = 'query'): z.output<S> {
+export function parseRequest<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  source: 'query' | 'body' = 'query',
+): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const unknown: FieldIssue[] = [];

@@ -12,7 +12,8 @@ export function bucketCount(interval: DateInterval, minMs: number, maxMs: number
   const a = new Date(minMs);
   const b = new Date(maxMs);
   if (interval === 'year') return b.getUTCFullYear() - a.getUTCFullYear() + 1;
-  if (interval === 'month') return (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth() + 1;
+  if (interval === 'month')
+    return (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth() + 1;
   return Math.floor(maxMs / DAY_MS) - Math.floor(minMs / DAY_MS) + 1;
 }
 

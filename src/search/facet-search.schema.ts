@@ -24,7 +24,13 @@ export const FacetSearchParamsSchema = z
   .transform((p) => ({ q: p.q, query: p.query, limit: p.limit, filters: toSearchFilters(p) }));
 
 /** A validated facet-value search. */
-export type FacetSearchQuery = { facet: SearchableFacet; q: string; query: string; limit: number; filters: SearchFilters };
+export type FacetSearchQuery = {
+  facet: SearchableFacet;
+  q: string;
+  query: string;
+  limit: number;
+  filters: SearchFilters;
+};
 
 export const FacetSearchResponseSchema = z
   .object({

@@ -72,7 +72,12 @@ export function checkDateRange(p: { from?: number; to?: number }, ctx: z.Refinem
 }
 
 const facetList = single(z.string())
-  .transform((v: string) => v.split(',').map((s) => s.trim()).filter((s) => s.length > 0))
+  .transform((v: string) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+  )
   .pipe(z.array(z.enum(FACET_NAMES, { message: `each must be one of ${FACET_NAMES.join(', ')}` })))
   .transform((names) => [...new Set(names)]);
 
@@ -88,8 +93,12 @@ export const SearchParamsSchema = z
       .describe('relevance (default with q) | newest (default without q) | oldest'),
     page: integer(1, SEARCH_LIMITS.maxResultWindow).default(1).describe('1-based page number'),
     pageSize: integer(1, SEARCH_LIMITS.maxPageSize).default(20).describe('Hits per page, 1-100'),
-    facets: facetList.optional().describe('Comma list of section,tags,authors,date (default section,tags,date; empty = none)'),
-    facetLimit: integer(1, SEARCH_LIMITS.maxFacetLimit).default(10).describe('Values per facet for section, tags, authors'),
+    facets: facetList
+      .optional()
+      .describe('Comma list of section,tags,authors,date (default section,tags,date; empty = none)'),
+    facetLimit: integer(1, SEARCH_LIMITS.maxFacetLimit)
+      .default(10)
+      .describe('Values per facet for section, tags, authors'),
     dateInterval: single(z.enum(['auto', ...DATE_INTERVALS], { message: 'must be auto, year, month or day' }))
       .default('auto')
       .describe('Date facet bucket size; auto = finest with at most 60 buckets'),
@@ -98,7 +107,11 @@ export const SearchParamsSchema = z
   .superRefine((p, ctx) => {
     checkDateRange(p, ctx);
     if (p.page * p.pageSize > SEARCH_LIMITS.maxResultWindow) {
-      ctx.addIssue({ code: 'custom', path: ['page'], message: `page x pageSize must be at most ${SEARCH_LIMITS.maxResultWindow}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['page'],
+        message: `page x pageSize must be at most ${SEARCH_LIMITS.maxResultWindow}`,
+      });
     }
   })
   .transform((p) => {

@@ -10,7 +10,9 @@ export const SuggestParamsSchema = z
     q: single(z.string().max(SUGGEST_LIMITS.qChars, `must be at most ${SUGGEST_LIMITS.qChars} characters`))
       .default('')
       .describe('What the reader has typed so far'),
-    limit: integer(1, SUGGEST_LIMITS.maxLimit).default(SUGGEST_LIMITS.defaultLimit).describe('Suggestions to return, 1-20'),
+    limit: integer(1, SUGGEST_LIMITS.maxLimit)
+      .default(SUGGEST_LIMITS.defaultLimit)
+      .describe('Suggestions to return, 1-20'),
     ...filterParams,
   })
   .superRefine(checkDateRange)

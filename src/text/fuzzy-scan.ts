@@ -17,7 +17,12 @@ export interface FuzzyHit {
  * when one of its prefixes does (as-you-type).
  * @example fuzzyScan(["government", "governments", "gown"], "goverment", 2) -> hits 0 (1), 1 (2)
  */
-export function fuzzyScan(sorted: readonly string[], typed: string, max: number, options: { prefix?: boolean; lo?: number; hi?: number } = {}): FuzzyHit[] {
+export function fuzzyScan(
+  sorted: readonly string[],
+  typed: string,
+  max: number,
+  options: { prefix?: boolean; lo?: number; hi?: number } = {},
+): FuzzyHit[] {
   const n = typed.length;
   const hits: FuzzyHit[] = [];
   // rows[d] is the DP row after d letters of the current word; rows above `valid` are stale
@@ -45,7 +50,8 @@ export function fuzzyScan(sorted: readonly string[], typed: string, max: number,
       // Every word sharing this prefix is out of budget too, unless (prefix mode) a shorter
       // prefix already matched: then every one of them matches at that distance.
       const end = skipPrefix(sorted, i, hi, word.slice(0, pruned));
-      if (options.prefix && best[pruned - 1]! <= max) for (let k = i; k < end; k++) hits.push({ index: k, distance: best[pruned - 1]! });
+      if (options.prefix && best[pruned - 1]! <= max)
+        for (let k = i; k < end; k++) hits.push({ index: k, distance: best[pruned - 1]! });
       i = end;
       previous = word.slice(0, pruned - 1);
       valid = pruned - 1;

@@ -5,7 +5,11 @@ import { typoDistance } from './edit-distance.js';
  * `text` it covers, or undefined when it needs more than `maxTypos`. Exact prefixes win.
  * @example matchPrefix("semocon", "semiconductor", 1) -> { typos: 1, length: 7 }
  */
-export function matchPrefix(typed: string, text: string, maxTypos: number): { typos: number; length: number } | undefined {
+export function matchPrefix(
+  typed: string,
+  text: string,
+  maxTypos: number,
+): { typos: number; length: number } | undefined {
   if (text.startsWith(typed)) return { typos: 0, length: typed.length };
   let best: { typos: number; length: number } | undefined;
   for (let len = Math.max(1, typed.length - maxTypos); len <= Math.min(text.length, typed.length + maxTypos); len++) {

@@ -45,7 +45,10 @@ export function toSearchParams(state: SearchState): URLSearchParams {
 
 /** Typed text + current filters -> `GET /api/suggest` parameters (suggestions match the filters). */
 export function toSuggestParams(q: string, state: SearchState): URLSearchParams {
-  const params = new URLSearchParams([['q', q], ['limit', String(SUGGEST_LIMIT)]]);
+  const params = new URLSearchParams([
+    ['q', q],
+    ['limit', String(SUGGEST_LIMIT)],
+  ]);
   for (const [name, value] of filterParams(state)) params.append(name, value);
   return params;
 }
@@ -60,7 +63,11 @@ export function createApiClient(base: URL, fetchFn: typeof fetch = fetch.bind(gl
       response = await fetchFn(url, { signal, headers: { Accept: 'application/json' } });
     } catch (error) {
       if (signal.aborted) throw error;
-      throw new ApiError(0, { title: 'The search service could not be reached', detail: 'Check your connection and try again.' }, { cause: error });
+      throw new ApiError(
+        0,
+        { title: 'The search service could not be reached', detail: 'Check your connection and try again.' },
+        { cause: error },
+      );
     }
     const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok) throw new ApiError(response.status, isObject(body) ? (body as Partial<ProblemDetails>) : {});
@@ -71,7 +78,8 @@ export function createApiClient(base: URL, fetchFn: typeof fetch = fetch.bind(gl
   }
   return {
     search: (state, signal) => get<SearchResponse>('search', toSearchParams(state), signal),
-    suggest: async (q, state, signal) => (await get<SuggestResponse>('suggest', toSuggestParams(q, state), signal)).suggestions,
+    suggest: async (q, state, signal) =>
+      (await get<SuggestResponse>('suggest', toSuggestParams(q, state), signal)).suggestions,
     article: (id, signal) => get<Article>(`articles/${encodeURIComponent(id)}`, undefined, signal),
   };
 }

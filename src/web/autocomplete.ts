@@ -47,7 +47,9 @@ export function attachAutocomplete(options: AutocompleteOptions): Autocomplete {
   function show(suggestions: Suggestion[]): void {
     items = suggestions;
     active = -1;
-    listbox.replaceChildren(...items.map((s, i) => renderSuggestion(s, optionId(i), i === 0 || items[i - 1]?.type !== s.type)));
+    listbox.replaceChildren(
+      ...items.map((s, i) => renderSuggestion(s, optionId(i), i === 0 || items[i - 1]?.type !== s.type)),
+    );
     setOpen(items.length > 0);
     status.textContent = items.length > 0 ? `${items.length} suggestions. Use the up and down arrows to choose.` : '';
   }
@@ -60,7 +62,9 @@ export function attachAutocomplete(options: AutocompleteOptions): Autocomplete {
 
   function setActive(index: number): void {
     active = index;
-    listbox.querySelectorAll('[role="option"]').forEach((el, i) => el.setAttribute('aria-selected', String(i === index)));
+    listbox
+      .querySelectorAll('[role="option"]')
+      .forEach((el, i) => el.setAttribute('aria-selected', String(i === index)));
     const option = index >= 0 ? document.getElementById(optionId(index)) : null;
     if (option) {
       input.setAttribute('aria-activedescendant', option.id);

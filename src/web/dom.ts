@@ -7,7 +7,11 @@ export type Child = Node | string | false | null | undefined;
  * Creates an element; text goes in as text nodes, so nothing here can inject markup.
  * @example h("a", { href: "?q=x", class: "link" }, "x") -> <a href="?q=x" class="link">x</a>
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;

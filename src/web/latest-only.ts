@@ -1,5 +1,6 @@
 /** How a run ended: its value, its error, or "stale" when a newer run replaced it. */
-export type LatestOutcome<T> = { status: 'done'; value: T } | { status: 'failed'; error: unknown } | { status: 'stale' };
+export type LatestOutcome<T> =
+  { status: 'done'; value: T } | { status: 'failed'; error: unknown } | { status: 'stale' };
 
 /** Runs of one task where only the newest counts. */
 export interface LatestOnly<A extends unknown[], T> {
@@ -13,7 +14,9 @@ export interface LatestOnly<A extends unknown[], T> {
  * newest run reports a value: a slow answer to "no" can never overwrite the answer to
  * "north". The sequence number covers tasks that ignore their signal.
  */
-export function latestOnly<A extends unknown[], T>(task: (signal: AbortSignal, ...args: A) => Promise<T>): LatestOnly<A, T> {
+export function latestOnly<A extends unknown[], T>(
+  task: (signal: AbortSignal, ...args: A) => Promise<T>,
+): LatestOnly<A, T> {
   let seq = 0;
   let controller: AbortController | undefined;
   return {

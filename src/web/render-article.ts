@@ -7,7 +7,11 @@ import { renderByline, renderTagLinks } from './render-results.js';
 
 /** "Back to results" link, first in the article view. */
 function backLink(href: string): HTMLElement {
-  return h('p', { class: 'article__back' }, h('a', { href, 'data-nav': true, 'data-key': 'back' }, '← Back to results'));
+  return h(
+    'p',
+    { class: 'article__back' },
+    h('a', { href, 'data-nav': true, 'data-key': 'back' }, '← Back to results'),
+  );
 }
 
 /** The full article; the body's paragraphs are split on blank lines. */
@@ -18,7 +22,13 @@ export function renderArticle(article: Article, backHref: string, state: SearchS
     h(
       'header',
       { class: 'article__header' },
-      h('p', { class: 'kicker' }, h('span', { class: 'kicker__section' }, article.section), h('span', { class: 'kicker__sep', 'aria-hidden': 'true' }, '·'), h('time', { datetime: article.publishedAt }, formatDate(article.publishedAt))),
+      h(
+        'p',
+        { class: 'kicker' },
+        h('span', { class: 'kicker__section' }, article.section),
+        h('span', { class: 'kicker__sep', 'aria-hidden': 'true' }, '·'),
+        h('time', { datetime: article.publishedAt }, formatDate(article.publishedAt)),
+      ),
       h('h1', { class: 'article__title', id: 'article-title', tabindex: -1 }, article.title),
       article.summary && h('p', { class: 'article__standfirst' }, article.summary),
       article.authors.length > 0 && renderByline(article.authors, state),
@@ -28,14 +38,31 @@ export function renderArticle(article: Article, backHref: string, state: SearchS
       'footer',
       { class: 'article__footer' },
       article.tags.length > 0 && renderTagLinks(article.tags, state),
-      source && h('p', {}, h('a', { href: source, rel: 'noopener noreferrer', class: 'article__source' }, `Read on ${new URL(source).hostname}`)),
+      source &&
+        h(
+          'p',
+          {},
+          h(
+            'a',
+            { href: source, rel: 'noopener noreferrer', class: 'article__source' },
+            `Read on ${new URL(source).hostname}`,
+          ),
+        ),
     ),
   ];
 }
 
 /** While the article loads. */
 export function renderArticleLoading(backHref: string): HTMLElement[] {
-  return [backLink(backHref), h('div', { class: 'notice notice--loading' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Loading the article…')];
+  return [
+    backLink(backHref),
+    h(
+      'div',
+      { class: 'notice notice--loading' },
+      h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+      'Loading the article…',
+    ),
+  ];
 }
 
 /** The article could not be shown (404: it was removed). */
@@ -47,7 +74,11 @@ export function renderArticleError(error: unknown, backHref: string): HTMLElemen
     h(
       'div',
       { class: 'notice notice--error', role: 'alert' },
-      h('h1', { class: 'notice__title', id: 'article-title', tabindex: -1 }, gone ? 'This article is no longer available' : (problem.title ?? 'The article could not be loaded')),
+      h(
+        'h1',
+        { class: 'notice__title', id: 'article-title', tabindex: -1 },
+        gone ? 'This article is no longer available' : (problem.title ?? 'The article could not be loaded'),
+      ),
       !gone && problem.detail && h('p', {}, problem.detail),
       !gone && h('button', { type: 'button', class: 'button', 'data-action': 'retry' }, 'Try again'),
     ),
@@ -56,7 +87,10 @@ export function renderArticleError(error: unknown, backHref: string): HTMLElemen
 
 /** Paragraphs of a plain-text body. */
 export function paragraphs(body: string): string[] {
-  return body.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '');
+  return body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
 }
 
 /** The URL when it is http(s), so a stored `javascript:` link can never become clickable. */

@@ -8,7 +8,9 @@ type FacetValue = { value: string; count: number };
 
 /** Facet values with every chosen value present, so a chosen box never vanishes from the list. */
 export function withChosen(values: readonly FacetValue[], chosen: readonly string[]): FacetValue[] {
-  const missing = chosen.filter((c) => !values.some((v) => sameLabel(v.value, c))).map((value) => ({ value, count: 0 }));
+  const missing = chosen
+    .filter((c) => !values.some((v) => sameLabel(v.value, c)))
+    .map((value) => ({ value, count: 0 }));
   return [...missing, ...values];
 }
 
@@ -16,7 +18,12 @@ export function withChosen(values: readonly FacetValue[], chosen: readonly strin
 export const facetKey = (kind: FilterKind, value: string) => `${kind}:${value.toLowerCase()}`;
 
 /** Section and author check boxes (OR within the group), with counts. */
-export function renderCheckboxFacet(kind: 'sections' | 'authors', title: string, values: readonly FacetValue[] | undefined, state: SearchState): HTMLElement | undefined {
+export function renderCheckboxFacet(
+  kind: 'sections' | 'authors',
+  title: string,
+  values: readonly FacetValue[] | undefined,
+  state: SearchState,
+): HTMLElement | undefined {
   const all = withChosen(values ?? [], state[kind]);
   if (all.length === 0) return undefined;
   return h(
@@ -33,9 +40,21 @@ export function renderCheckboxFacet(kind: 'sections' | 'authors', title: string,
           h(
             'label',
             { class: 'check' },
-            h('input', { type: 'checkbox', class: 'check__box', value, 'data-kind': kind, 'data-key': facetKey(kind, value), checked: isChosen(state, kind, value) }),
+            h('input', {
+              type: 'checkbox',
+              class: 'check__box',
+              value,
+              'data-kind': kind,
+              'data-key': facetKey(kind, value),
+              checked: isChosen(state, kind, value),
+            }),
             h('span', { class: 'check__label' }, value),
-            h('span', { class: 'count' }, formatCount(count), h('span', { class: 'visually-hidden' }, count === 1 ? ' article' : ' articles')),
+            h(
+              'span',
+              { class: 'count' },
+              formatCount(count),
+              h('span', { class: 'visually-hidden' }, count === 1 ? ' article' : ' articles'),
+            ),
           ),
         ),
       ),
@@ -48,7 +67,10 @@ export function renderTagFacet(values: readonly FacetValue[] | undefined, state:
   const all = withChosen(values ?? [], state.tags);
   if (all.length === 0) return undefined;
   // Chosen tags first: they are what the reader is working with.
-  const ordered = [...all.filter((t) => isChosen(state, 'tags', t.value)), ...all.filter((t) => !isChosen(state, 'tags', t.value))];
+  const ordered = [
+    ...all.filter((t) => isChosen(state, 'tags', t.value)),
+    ...all.filter((t) => !isChosen(state, 'tags', t.value)),
+  ];
   return h(
     'fieldset',
     { class: 'facet', 'data-facet': 'tags' },
@@ -74,7 +96,12 @@ export function renderTagFacet(values: readonly FacetValue[] | undefined, state:
               'data-key': facetKey('tags', value),
             },
             h('span', { class: 'chip__label' }, value),
-            h('span', { class: 'count' }, formatCount(count), h('span', { class: 'visually-hidden' }, count === 1 ? ' article' : ' articles')),
+            h(
+              'span',
+              { class: 'count' },
+              formatCount(count),
+              h('span', { class: 'visually-hidden' }, count === 1 ? ' article' : ' articles'),
+            ),
           ),
         ),
       ),

@@ -12,17 +12,27 @@ const UNIT: Record<DateInterval, string> = { year: 'year', month: 'month', day: 
  * clicking the chosen one clears it) and a "clear dates" control. One bar is in the tab
  * order; arrow keys move between bars, as in a toolbar.
  */
-export function renderHistogram(buckets: readonly DateBucket[] | undefined, interval: DateInterval | undefined, state: SearchState): HTMLElement | undefined {
+export function renderHistogram(
+  buckets: readonly DateBucket[] | undefined,
+  interval: DateInterval | undefined,
+  state: SearchState,
+): HTMLElement | undefined {
   const hasRange = Boolean(state.from || state.to);
   if ((!buckets || buckets.length === 0) && !hasRange) return undefined;
   const list = fillDateGaps(buckets ?? [], interval);
   const max = Math.max(1, ...list.map((b) => b.count));
   const nonEmpty = list.filter((b) => b.count > 0);
   const tabStop = nonEmpty.findLast((b) => bucketInRange(b, state.from, state.to)) ?? nonEmpty.at(-1);
-  const bars = list.map((bucket) => (bucket.count > 0 ? renderBar(bucket, bucket === tabStop, max, state) : renderEmptyBar()));
+  const bars = list.map((bucket) =>
+    bucket.count > 0 ? renderBar(bucket, bucket === tabStop, max, state) : renderEmptyBar(),
+  );
   const histogram = h(
     'div',
-    { class: 'histogram', role: 'group', 'aria-label': `Articles per ${UNIT[interval ?? 'month']}; choose a bar to show only that ${UNIT[interval ?? 'month']}` },
+    {
+      class: 'histogram',
+      role: 'group',
+      'aria-label': `Articles per ${UNIT[interval ?? 'month']}; choose a bar to show only that ${UNIT[interval ?? 'month']}`,
+    },
     ...bars,
   );
   histogram.addEventListener('keydown', moveFocusBetweenBars);
@@ -36,10 +46,22 @@ export function renderHistogram(buckets: readonly DateBucket[] | undefined, inte
       'div',
       { class: 'histogram__status' },
       h('span', { class: 'histogram__range' }, hasRange ? formatRange(state.from, state.to) : 'Any time'),
-      hasRange && h('button', { type: 'button', class: 'link-button', 'data-action': 'clear-dates', 'data-key': 'clear-dates' }, 'Clear dates'),
+      hasRange &&
+        h(
+          'button',
+          { type: 'button', class: 'link-button', 'data-action': 'clear-dates', 'data-key': 'clear-dates' },
+          'Clear dates',
+        ),
     ),
     list.length > 0 && histogram,
-    first && last && h('div', { class: 'histogram__axis', 'aria-hidden': 'true' }, h('span', {}, formatBucket(first.value)), h('span', {}, formatBucket(last.value))),
+    first &&
+      last &&
+      h(
+        'div',
+        { class: 'histogram__axis', 'aria-hidden': 'true' },
+        h('span', {}, formatBucket(first.value)),
+        h('span', {}, formatBucket(last.value)),
+      ),
   );
 }
 

@@ -24,7 +24,11 @@ export function pagePosition(response: Pick<SearchResponse, 'page' | 'totalPages
 
 /** The list of hits; titles and snippets carry the server's highlight. */
 export function renderHits(hits: readonly SearchHit[], state: SearchState): HTMLOListElement {
-  return h('ol', { class: 'hits', start: (state.page - 1) * PAGE_SIZE + 1 }, ...hits.map((hit) => renderHit(hit, state)));
+  return h(
+    'ol',
+    { class: 'hits', start: (state.page - 1) * PAGE_SIZE + 1 },
+    ...hits.map((hit) => renderHit(hit, state)),
+  );
 }
 
 function renderHit(hit: SearchHit, state: SearchState): HTMLLIElement {
@@ -40,7 +44,11 @@ function renderHit(hit: SearchHit, state: SearchState): HTMLLIElement {
       h(
         'p',
         { class: 'kicker' },
-        h('a', { href: toHref(addFilter(state, 'sections', hit.section)), 'data-nav': true, class: 'kicker__section' }, hit.section),
+        h(
+          'a',
+          { href: toHref(addFilter(state, 'sections', hit.section)), 'data-nav': true, class: 'kicker__section' },
+          hit.section,
+        ),
         h('span', { class: 'kicker__sep', 'aria-hidden': 'true' }, '·'),
         h('time', { datetime: hit.publishedAt }, formatDate(hit.publishedAt)),
       ),
@@ -69,7 +77,9 @@ export function renderTagLinks(tags: readonly string[], state: SearchState): HTM
   return h(
     'ul',
     { class: 'tag-links', 'aria-label': 'Tags' },
-    ...tags.map((tag) => h('li', {}, h('a', { href: toHref(addFilter(state, 'tags', tag)), 'data-nav': true, class: 'tag-link' }, tag))),
+    ...tags.map((tag) =>
+      h('li', {}, h('a', { href: toHref(addFilter(state, 'tags', tag)), 'data-nav': true, class: 'tag-link' }, tag)),
+    ),
   );
 }
 

@@ -40,14 +40,28 @@ export function renderActiveFilters(state: SearchState): HTMLElement[] {
       'ul',
       { class: 'active-filters', 'aria-label': 'Active filters' },
       ...filters.map((f) => h('li', {}, removeFilterButton(f, filterLabel(f)))),
-      filters.length > 1 && h('li', {}, h('button', { type: 'button', class: 'link-button', 'data-action': 'clear-filters', 'data-key': 'clear-filters' }, 'Clear all')),
+      filters.length > 1 &&
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            { type: 'button', class: 'link-button', 'data-action': 'clear-filters', 'data-key': 'clear-filters' },
+            'Clear all',
+          ),
+        ),
     ),
   ];
 }
 
 /** Shown while the first results of a search load. */
 export function renderLoading(): HTMLElement {
-  return h('div', { class: 'notice notice--loading' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Loading results…');
+  return h(
+    'div',
+    { class: 'notice notice--loading' },
+    h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+    'Loading results…',
+  );
 }
 
 /** No hits: suggests removing filters (one button per filter) or other words. */
@@ -67,13 +81,22 @@ export function renderEmpty(state: SearchState, totalHits: number): HTMLElement 
     h('h3', { class: 'notice__title' }, 'No articles match'),
     filters.length > 0
       ? h('p', {}, 'Try removing a filter:')
-      : h('p', {}, state.q.trim() === '' ? 'The archive is empty.' : 'Check the spelling, or try fewer or different words.'),
+      : h(
+          'p',
+          {},
+          state.q.trim() === '' ? 'The archive is empty.' : 'Check the spelling, or try fewer or different words.',
+        ),
     filters.length > 0 &&
       h(
         'ul',
         { class: 'active-filters' },
         ...filters.map((f) => h('li', {}, removeFilterButton(f, `Remove ${filterLabel(f)}`))),
-        filters.length > 1 && h('li', {}, h('button', { type: 'button', class: 'button', 'data-action': 'clear-filters' }, 'Remove all filters')),
+        filters.length > 1 &&
+          h(
+            'li',
+            {},
+            h('button', { type: 'button', class: 'button', 'data-action': 'clear-filters' }, 'Remove all filters'),
+          ),
       ),
   );
 }

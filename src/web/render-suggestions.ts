@@ -3,7 +3,12 @@ import { h } from './dom.js';
 import { formatCount, formatDate } from './format.js';
 import { renderMarked } from './marked-text.js';
 
-const TYPE_LABEL: Record<Suggestion['type'], string> = { query: 'Search', article: 'Article', tag: 'Tag', section: 'Section' };
+const TYPE_LABEL: Record<Suggestion['type'], string> = {
+  query: 'Search',
+  article: 'Article',
+  tag: 'Tag',
+  section: 'Section',
+};
 
 /** What a suggestion does, for its secondary line and screen readers. */
 export function suggestionMeta(s: Suggestion): string {

@@ -4,8 +4,23 @@ import { latestOnly } from './latest-only.js';
 import type { PageElements } from './page-elements.js';
 import { renderArticle, renderArticleError, renderArticleLoading } from './render-article.js';
 import { showResults, showSearchError, showSearchLoading, syncControls } from './results-view.js';
-import { parseSearchState, SORT_OPTIONS, toHref, toQueryString, type FilterKind, type SearchState } from './search-state.js';
-import { clearFilters, stateAfterPick, toggleFilter, withDates, withoutArticle, withQuery, withSort } from './state-changes.js';
+import {
+  parseSearchState,
+  SORT_OPTIONS,
+  toHref,
+  toQueryString,
+  type FilterKind,
+  type SearchState,
+} from './search-state.js';
+import {
+  clearFilters,
+  stateAfterPick,
+  toggleFilter,
+  withDates,
+  withoutArticle,
+  withQuery,
+  withSort,
+} from './state-changes.js';
 
 const SITE = 'The Example Newsroom';
 /** Where focus goes after a change: kept where the reader is, or moved to the new content. */
@@ -97,7 +112,8 @@ export function startSearchPage(els: PageElements, api: ApiClient): void {
 
   els.filters.addEventListener('change', (event) => {
     const box = event.target;
-    if (box instanceof HTMLInputElement && box.dataset['kind']) go(toggleFilter(state, box.dataset['kind'] as FilterKind, box.value), 'keep');
+    if (box instanceof HTMLInputElement && box.dataset['kind'])
+      go(toggleFilter(state, box.dataset['kind'] as FilterKind, box.value), 'keep');
   });
 
   document.addEventListener('click', (event) => {

@@ -102,7 +102,11 @@ export function defaultSort(q: string): Sort {
 
 function listParam(params: URLSearchParams, name: string): string[] {
   // Commas separate values as in the API, so `tag=a,b` from a hand-written link works.
-  const values = params.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const values = params
+    .getAll(name)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   return uniqueLabels(values);
 }
 

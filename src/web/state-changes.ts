@@ -29,7 +29,9 @@ export function withQuery(state: SearchState, q: string): SearchState {
 
 /** Adds or removes one filter value. */
 export function toggleFilter(state: SearchState, kind: FilterKind, value: string): SearchState {
-  const values = isChosen(state, kind, value) ? state[kind].filter((v) => !sameLabel(v, value)) : [...state[kind], value];
+  const values = isChosen(state, kind, value)
+    ? state[kind].filter((v) => !sameLabel(v, value))
+    : [...state[kind], value];
   return { ...restart(state), [kind]: values };
 }
 
@@ -82,16 +84,25 @@ export type ActiveFilter = { kind: FilterKind; value: string } | { kind: 'dates'
 
 /** The chosen filters in display order. */
 export function activeFilters(state: SearchState): ActiveFilter[] {
-  const lists = (['sections', 'tags', 'authors'] as const).flatMap((kind) => state[kind].map((value) => ({ kind, value })));
+  const lists = (['sections', 'tags', 'authors'] as const).flatMap((kind) =>
+    state[kind].map((value) => ({ kind, value })),
+  );
   if (!state.from && !state.to) return lists;
-  return [...lists, { kind: 'dates', ...(state.from ? { from: state.from } : {}), ...(state.to ? { to: state.to } : {}) }];
+  return [
+    ...lists,
+    { kind: 'dates', ...(state.from ? { from: state.from } : {}), ...(state.to ? { to: state.to } : {}) },
+  ];
 }
 
 /**
  * Whether a date bucket overlaps the chosen range (YYYY-MM-DD strings order like dates).
  * @example bucketInRange({ from: "2023-03-01", to: "2023-03-31" }, "2023-03-15", undefined) -> true
  */
-export function bucketInRange(bucket: { from: string; to: string }, from: string | undefined, to: string | undefined): boolean {
+export function bucketInRange(
+  bucket: { from: string; to: string },
+  from: string | undefined,
+  to: string | undefined,
+): boolean {
   if (!from && !to) return false;
   return (from === undefined || bucket.to >= from) && (to === undefined || bucket.from <= to);
 }

@@ -18,13 +18,26 @@ describe('npm run bench -- --quick', () => {
   const indexesOf = (type: string) => outcome.queries.flatMap((q, i) => (q.type === type ? [i] : []));
 
   beforeAll(async () => {
-    const options = parseBenchArgs(['--quick', '--n', '1500', '--per-type', '6', '--duration', '1', '--corpus-dir', dir, '--out', outPath]);
+    const options = parseBenchArgs([
+      '--quick',
+      '--n',
+      '1500',
+      '--per-type',
+      '6',
+      '--duration',
+      '1',
+      '--corpus-dir',
+      dir,
+      '--out',
+      outPath,
+    ]);
     outcome = await runBench(options, () => {});
   }, 170_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('when the report is printed, then the table has a row for every query type, the mix and suggest', () => {
-    for (const key of [...QUERY_TYPES, 'mix', 'suggest']) expect(outcome.report).toMatch(new RegExp(`^${key} +\\|`, 'm'));
+    for (const key of [...QUERY_TYPES, 'mix', 'suggest'])
+      expect(outcome.report).toMatch(new RegExp(`^${key} +\\|`, 'm'));
     for (const row of outcome.results.latency) {
       expect(row.http?.count, row.key).toBeGreaterThan(0);
       expect(row.inProcess?.count, row.key).toBeGreaterThan(0);
@@ -49,7 +62,8 @@ describe('npm run bench -- --quick', () => {
 
   it('when the large-match facet query runs, then each match covers at least 30 % of the corpus', () => {
     const engine = outcome.series.inProcess[0]!.hits;
-    for (const i of indexesOf('facets-large')) expect(engine[i]! / outcome.results.corpus.n).toBeGreaterThanOrEqual(0.3);
+    for (const i of indexesOf('facets-large'))
+      expect(engine[i]! / outcome.results.corpus.n).toBeGreaterThanOrEqual(0.3);
   });
 
   it('when indexing finished, then the index holds every generated article', () => {

@@ -35,13 +35,20 @@ describe('toFloorStatement', () => {
   });
 
   it('when there are filters, then FTS5 drives the join and a bare "to" date covers its whole day', () => {
-    const statement = toFloorStatement({ q: 'py ', section: 'World', from: '2020-01-01', to: '2020-12-31' }, vocabulary, tables);
+    const statement = toFloorStatement(
+      { q: 'py ', section: 'World', from: '2020-01-01', to: '2020-12-31' },
+      vocabulary,
+      tables,
+    );
     expect(statement.sql).toContain('FROM article_fts f CROSS JOIN articles m ON m.doc = f.rowid');
     expect(statement.values).toEqual(['"py"', 'World', Date.UTC(2020, 0, 1), Date.UTC(2020, 11, 31, 23, 59, 59, 999)]);
   });
 
   it('when browsing, then the metadata table alone is counted', () => {
     const statement = toFloorStatement({ section: 'World' }, vocabulary, tables);
-    expect(statement).toEqual({ sql: 'SELECT count(*) FROM articles m WHERE m.section = ? COLLATE NOCASE', values: ['World'] });
+    expect(statement).toEqual({
+      sql: 'SELECT count(*) FROM articles m WHERE m.section = ? COLLATE NOCASE',
+      values: ['World'],
+    });
   });
 });

@@ -9,12 +9,30 @@ import { typoDistance } from '../../src/text/edit-distance.js';
 
 /** A corpus whose word at rank r is "w<letters of r>", with df falling like Zipf. */
 function fakeStats(): CorpusStats {
-  const letters = (r: number) => r.toString(26).split('').map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('');
-  const words = Array.from({ length: 41_000 }, (_, i) => [`wq${letters(i + 1)}x`, Math.max(1, Math.round(1_000 / (i + 1)))] as [string, number]);
+  const letters = (r: number) =>
+    r
+      .toString(26)
+      .split('')
+      .map((d) => String.fromCharCode(97 + parseInt(d, 26)))
+      .join('');
+  const words = Array.from(
+    { length: 41_000 },
+    (_, i) => [`wq${letters(i + 1)}x`, Math.max(1, Math.round(1_000 / (i + 1)))] as [string, number],
+  );
   return {
-    corpus: 'synthetic', n: 1_000, seed: 1, bodyWords: 350, words,
-    sections: [{ value: 'World', count: 600 }, { value: 'Business', count: 400 }],
-    tags: [], authors: [], minDate: '2015-01-01T00:00:00.000Z', maxDate: '2024-12-31T23:59:59.000Z',
+    corpus: 'synthetic',
+    n: 1_000,
+    seed: 1,
+    bodyWords: 350,
+    words,
+    sections: [
+      { value: 'World', count: 600 },
+      { value: 'Business', count: 400 },
+    ],
+    tags: [],
+    authors: [],
+    minDate: '2015-01-01T00:00:00.000Z',
+    maxDate: '2024-12-31T23:59:59.000Z',
     titles: ['North Korea fires missiles'],
   };
 }
@@ -37,11 +55,13 @@ describe('buildQueryMix', () => {
   it('when drawing words, then they come from the intended frequency ranks', () => {
     for (const q of ofType('common')) expect(rank.get(q.params.q!.trim())).toBeLessThanOrEqual(200);
     for (const q of ofType('rare')) expect(rank.get(q.params.q!.trim())).toBeGreaterThanOrEqual(10_000);
-    for (const q of ofType('two-words')) for (const w of q.params.q!.trim().split(' ')) expect(rank.get(w)).toBeGreaterThanOrEqual(50);
+    for (const q of ofType('two-words'))
+      for (const w of q.params.q!.trim().split(' ')) expect(rank.get(w)).toBeGreaterThanOrEqual(50);
   });
 
   it('when a query is complete, then it ends with a space; as-you-type ends with a 3-letter prefix', () => {
-    for (const q of mix.measured.filter((x) => x.params.q !== undefined && x.type !== 'prefix')) expect(q.params.q).toMatch(/ $/);
+    for (const q of mix.measured.filter((x) => x.params.q !== undefined && x.type !== 'prefix'))
+      expect(q.params.q).toMatch(/ $/);
     for (const q of ofType('prefix')) expect(q.params.q).toMatch(/^\S+ \S{3}$/);
   });
 
@@ -77,13 +97,27 @@ describe('typos', () => {
 
   it('when a word is short, then it has no typo candidates; when long, then every word within budget', () => {
     expect(typoCandidates('abcd', ['abce', 'abcd'])).toEqual(['abcd']);
-    expect(typoCandidates('sanctoon', ['sanction', 'sanctions', 'xanctoon', 'other'])).toEqual(['sanctoon', 'sanction']);
+    expect(typoCandidates('sanctoon', ['sanction', 'sanctions', 'xanctoon', 'other'])).toEqual([
+      'sanctoon',
+      'sanction',
+    ]);
   });
 });
 
 describe('keystrokePrefixes', () => {
   it('when a title is typed, then every keystroke of its first two words is a prefix, never ending in a space', () => {
-    expect(keystrokePrefixes(['North Korea fires'], 100)).toEqual(['n', 'no', 'nor', 'nort', 'north', 'north k', 'north ko', 'north kor', 'north kore', 'north korea']);
+    expect(keystrokePrefixes(['North Korea fires'], 100)).toEqual([
+      'n',
+      'no',
+      'nor',
+      'nort',
+      'north',
+      'north k',
+      'north ko',
+      'north kor',
+      'north kore',
+      'north korea',
+    ]);
   });
 
   it('when enough prefixes are collected, then it stops at the count', () => {

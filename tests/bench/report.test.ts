@@ -13,7 +13,12 @@ const inputs = (): LatencyInputs => ({
   http: [{ ms: [3, 5, 4, 6], hits: [40, 30, 25, 60] }],
   inProcess: [{ ms: [1, 2, 2, 3], hits: [40, 30, 25, 60] }],
   floor: [{ ms: [0.1, 0.2, 0.1, 0.1], hits: [40, 31, 5, 60] }],
-  peers: { minisearch: { output: { ms: [2, 4, null, null], hits: [40, 30, null, null], unsupported: ['two-words'], unfinished: [] }, finished: true } },
+  peers: {
+    minisearch: {
+      output: { ms: [2, 4, null, null], hits: [40, 30, null, null], unsupported: ['two-words'], unfinished: [] },
+      finished: true,
+    },
+  },
 });
 
 describe('latencyRow', () => {
@@ -42,11 +47,35 @@ describe('latencyRow', () => {
 function results(overrides: Partial<BenchResults>): Omit<BenchResults, 'targets'> {
   const summary = (p50: number, p95: number) => ({ count: 10, p50, p95, p99: p95, mean: p50, max: p95 });
   return {
-    version: 1, createdAt: '', machine: { cpus: 2, cpuModel: '', totalMemoryGiB: 24, node: '', loadAverage: { mean: 0, max: 0 } },
-    options: { n: 100_000, seed: 42, runs: 3, quick: false, corpus: 'synthetic', perType: 100, bodyWords: 350, parts: [] },
-    corpus: { name: 'synthetic', n: 100_000, ndjsonMiB: 200 }, percentileMethod: '',
-    indexing: { runs: 3, articlesPerSecond: 3_000, seconds: 33, peakRssMiB: 400, peakRssMethod: 'gnu-time', dbMiB: 600, walMiB: 0, summary: '' },
-    latency: [{ key: 'mix', http: summary(5, 50), httpOverheadP50: 1, peers: {} }, { key: 'facets-large', http: summary(20, 70), peers: {} }],
+    version: 1,
+    createdAt: '',
+    machine: { cpus: 2, cpuModel: '', totalMemoryGiB: 24, node: '', loadAverage: { mean: 0, max: 0 } },
+    options: {
+      n: 100_000,
+      seed: 42,
+      runs: 3,
+      quick: false,
+      corpus: 'synthetic',
+      perType: 100,
+      bodyWords: 350,
+      parts: [],
+    },
+    corpus: { name: 'synthetic', n: 100_000, ndjsonMiB: 200 },
+    percentileMethod: '',
+    indexing: {
+      runs: 3,
+      articlesPerSecond: 3_000,
+      seconds: 33,
+      peakRssMiB: 400,
+      peakRssMethod: 'gnu-time',
+      dbMiB: 600,
+      walMiB: 0,
+      summary: '',
+    },
+    latency: [
+      { key: 'mix', http: summary(5, 50), httpOverheadP50: 1, peers: {} },
+      { key: 'facets-large', http: summary(20, 70), peers: {} },
+    ],
     peers: {},
     ...overrides,
   };
@@ -74,7 +103,9 @@ describe('evaluateTargets', () => {
 
 describe('tables', () => {
   it('when rendering, then every query type, the mix and suggest get a row', () => {
-    const rows = [...QUERY_TYPES, 'mix' as const].map((key) => latencyRow(key, { ...inputs(), types: [], multiTerm: [] }));
+    const rows = [...QUERY_TYPES, 'mix' as const].map((key) =>
+      latencyRow(key, { ...inputs(), types: [], multiTerm: [] }),
+    );
     const table = renderLatencyTable(rows, { prefixes: 3 }, ['minisearch']);
     for (const key of [...QUERY_TYPES, 'mix', 'suggest']) expect(table).toMatch(new RegExp(`^${key} +\\|`, 'm'));
   });

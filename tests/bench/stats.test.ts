@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { median, medianOf, medianOfRuns, percentile, percentileOfSorted, ratio, summarize } from '../../bench/lib/stats.js';
+import {
+  median,
+  medianOf,
+  medianOfRuns,
+  percentile,
+  percentileOfSorted,
+  ratio,
+  summarize,
+} from '../../bench/lib/stats.js';
 
 describe('percentiles (linear interpolation, Hyndman-Fan type 7)', () => {
   it('when the rank falls between two samples, then the value is interpolated', () => {

@@ -7,7 +7,9 @@ import { foldCase, tokenize } from '../../src/text/normalize.js';
 /** The contract's matching, the slow obvious way: each word held exactly or within its typo budget. */
 export function holdsWord(article: Article, word: string): boolean {
   const budget = allowedTypos(word.length);
-  return tokenize(`${article.title} ${article.summary ?? ''} ${article.body}`).some((t) => typoDistance(word, t, budget) <= budget);
+  return tokenize(`${article.title} ${article.summary ?? ''} ${article.body}`).some(
+    (t) => typoDistance(word, t, budget) <= budget,
+  );
 }
 
 /** Filters as the API defines them: section OR, tags AND, authors OR, dates inclusive. */
@@ -16,7 +18,8 @@ export function passesFilters(
   f: { section?: string[]; tag?: string[]; author?: string[]; from?: string; to?: string },
 ): boolean {
   const t = parseIsoDate(article.publishedAt)!;
-  const inList = (list: string[] | undefined, values: string[]) => !list?.length || list.some((v) => values.map(foldCase).includes(foldCase(v)));
+  const inList = (list: string[] | undefined, values: string[]) =>
+    !list?.length || list.some((v) => values.map(foldCase).includes(foldCase(v)));
   return (
     inList(f.section, [article.section]) &&
     (f.tag ?? []).every((tag) => article.tags.map(foldCase).includes(foldCase(tag))) &&
@@ -30,11 +33,16 @@ export function passesFilters(
 export function countValues(values: string[]): { value: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
 }
 
 /** Partial matches may also hold a word through its English stem ("festivals", "festive" for "festival"). */
 export function holdsWordOrStem(article: Article, word: string): boolean {
   const stem = stemmer(word);
-  return holdsWord(article, word) || tokenize(`${article.title} ${article.summary ?? ''} ${article.body}`).some((t) => stemmer(t) === stem);
+  return (
+    holdsWord(article, word) ||
+    tokenize(`${article.title} ${article.summary ?? ''} ${article.body}`).some((t) => stemmer(t) === stem)
+  );
 }

@@ -20,7 +20,9 @@ export function meiliContractSkipReason(): string | undefined {
 }
 
 /** Indexes `articles` into a fresh, uniquely named index and returns the engine reading it. */
-export async function createMeiliContractEngine(articles: Article[]): Promise<{ engine: SearchEngine; cleanup(): Promise<void> }> {
+export async function createMeiliContractEngine(
+  articles: Article[],
+): Promise<{ engine: SearchEngine; cleanup(): Promise<void> }> {
   const { MEILI_URL: url, MEILI_API_KEY: apiKey } = loadConfig();
   if (!url) throw new Error(meiliContractSkipReason());
   const connection = { url, apiKey, logger: silentLogger() };

@@ -4,7 +4,15 @@ import { countValues, holdsWord, holdsWordOrStem, passesFilters } from './brute-
 import { contractArticles } from './contract-corpus.js';
 import { CONTRACT_ENGINES, useContractApp } from './engines.js';
 
-type Hit = { id: string; title: string; section: string; tags: string[]; authors: string[]; publishedAt: string; highlight?: { title: string; snippet: string } };
+type Hit = {
+  id: string;
+  title: string;
+  section: string;
+  tags: string[];
+  authors: string[];
+  publishedAt: string;
+  highlight?: { title: string; snippet: string };
+};
 
 describe.each(CONTRACT_ENGINES)('search contract on $name', (engine) => {
   const { name, skip } = engine;
@@ -12,7 +20,8 @@ describe.each(CONTRACT_ENGINES)('search contract on $name', (engine) => {
   const app = useContractApp(engine, () => articles);
 
   const get = (query: Record<string, string | string[]>) => request(app()).get('/api/search').query(query);
-  const all = async (query: Record<string, string | string[]>): Promise<Hit[]> => (await get({ ...query, pageSize: '100' }).expect(200)).body.hits;
+  const all = async (query: Record<string, string | string[]>): Promise<Hit[]> =>
+    (await get({ ...query, pageSize: '100' }).expect(200)).body.hits;
 
   describe.skipIf(Boolean(skip))(skip ?? name, () => {
     it('when a complete word is searched, then totalHits counts exactly the articles holding it', async () => {
@@ -39,7 +48,9 @@ describe.each(CONTRACT_ENGINES)('search contract on $name', (engine) => {
     it('when text holds HTML, then highlights escape it and add only <mark>', async () => {
       const [hit] = await all({ q: 'script adverts ' });
       expect(hit!.id).toBe('contract-html');
-      expect(hit!.highlight!.title).toBe('Hackers hid &lt;<mark>script</mark>&gt; tags &amp; &quot;quotes&quot; in cyber <mark>adverts</mark>');
+      expect(hit!.highlight!.title).toBe(
+        'Hackers hid &lt;<mark>script</mark>&gt; tags &amp; &quot;quotes&quot; in cyber <mark>adverts</mark>',
+      );
       expect(hit!.highlight!.snippet).not.toMatch(/<(?!\/?mark>)/);
     });
 
@@ -60,11 +71,21 @@ describe.each(CONTRACT_ENGINES)('search contract on $name', (engine) => {
       for (const c of cases) {
         const { q, ...filters } = c;
         const matched = articles.filter((a) => !q || holdsWord(a, q.trim()));
-        const res = await get({ ...(c as Record<string, string | string[]>), facets: 'section,tags,authors', facetLimit: '100' }).expect(200);
+        const res = await get({
+          ...(c as Record<string, string | string[]>),
+          facets: 'section,tags,authors',
+          facetLimit: '100',
+        }).expect(200);
         expect(res.body.totalHits).toBe(matched.filter((a) => passesFilters(a, filters)).length);
-        expect(res.body.facets.section).toEqual(countValues(matched.filter((a) => passesFilters(a, { ...filters, section: [] })).map((a) => a.section)));
-        expect(res.body.facets.authors).toEqual(countValues(matched.filter((a) => passesFilters(a, { ...filters, author: [] })).flatMap((a) => a.authors)));
-        expect(res.body.facets.tags).toEqual(countValues(matched.filter((a) => passesFilters(a, filters)).flatMap((a) => a.tags)));
+        expect(res.body.facets.section).toEqual(
+          countValues(matched.filter((a) => passesFilters(a, { ...filters, section: [] })).map((a) => a.section)),
+        );
+        expect(res.body.facets.authors).toEqual(
+          countValues(matched.filter((a) => passesFilters(a, { ...filters, author: [] })).flatMap((a) => a.authors)),
+        );
+        expect(res.body.facets.tags).toEqual(
+          countValues(matched.filter((a) => passesFilters(a, filters)).flatMap((a) => a.tags)),
+        );
       }
     });
 

@@ -29,7 +29,10 @@ describe.each(CONTRACT_ENGINES)('autocomplete contract on $name', (engine) => {
         const queries = (await suggest({ q: 'se', ...filters })).filter((s) => s.type === 'query');
         expect(queries.length).toBeGreaterThan(0);
         for (const s of queries) {
-          const res = await request(app()).get('/api/search').query({ q: `${s.text} `, ...filters }).expect(200);
+          const res = await request(app())
+            .get('/api/search')
+            .query({ q: `${s.text} `, ...filters })
+            .expect(200);
           expect({ text: s.text, total: res.body.totalHits > 0 }).toEqual({ text: s.text, total: true });
         }
       }
@@ -37,8 +40,16 @@ describe.each(CONTRACT_ENGINES)('autocomplete contract on $name', (engine) => {
 
     it('when a section or tag matches what was typed, then it is offered with its count', async () => {
       const values = (await suggest({ q: 'north ko' })).filter((s) => s.type === 'section' || s.type === 'tag');
-      expect(values).toContainEqual({ type: 'section', text: 'North Korea', count: expect.any(Number), highlight: '<mark>North Ko</mark>rea' });
-      const facets = await request(app()).get('/api/search').query({ facets: 'section', facetLimit: '100' }).expect(200);
+      expect(values).toContainEqual({
+        type: 'section',
+        text: 'North Korea',
+        count: expect.any(Number),
+        highlight: '<mark>North Ko</mark>rea',
+      });
+      const facets = await request(app())
+        .get('/api/search')
+        .query({ facets: 'section', facetLimit: '100' })
+        .expect(200);
       const section = facets.body.facets.section.find((f: { value: string }) => f.value === 'North Korea');
       expect(values.find((s) => s.type === 'section')!.count).toBe(section.count);
     });
@@ -65,12 +76,24 @@ describe.each(CONTRACT_ENGINES)('autocomplete contract on $name', (engine) => {
  */
 function harbourArticles() {
   const article = (id: string, title: string, body: string) =>
-    ArticleInputSchema.parse({ id, title, body, section: 'Business', publishedAt: '2024-03-0' + id.slice(-1) + 'T08:00:00Z' });
+    ArticleInputSchema.parse({
+      id,
+      title,
+      body,
+      section: 'Business',
+      publishedAt: '2024-03-0' + id.slice(-1) + 'T08:00:00Z',
+    });
   return [
     article('harbour-1', 'Port strike ends after talks', 'Dock workers return to work.'),
     article('harbour-2', 'Port storm closes docks', 'High winds shut the harbour.'),
     article('harbour-3', 'Port storm warnings lifted', 'Ferries sail again.'),
-    ...[4, 5, 6, 7].map((n) => article(`harbour-${n}`, `Shipping rates climb ${n}`, 'The port strike delayed cargo; a port strike fund was set up.')),
+    ...[4, 5, 6, 7].map((n) =>
+      article(
+        `harbour-${n}`,
+        `Shipping rates climb ${n}`,
+        'The port strike delayed cargo; a port strike fund was set up.',
+      ),
+    ),
   ];
 }
 
@@ -92,11 +115,17 @@ describe.each(CONTRACT_ENGINES)('facet-value search contract on $name', (engine)
   const app = useContractApp(engine, contractArticles);
 
   const values = async (facet: string, query: Record<string, string>) =>
-    (await request(app()).get(`/api/facets/${facet}`).query(query).expect(200)).body.values as { value: string; count: number; highlight: string }[];
+    (await request(app()).get(`/api/facets/${facet}`).query(query).expect(200)).body.values as {
+      value: string;
+      count: number;
+      highlight: string;
+    }[];
 
   describe.skipIf(Boolean(skip))(skip ?? name, () => {
     it('when a section prefix is typed, then matching sections come with search-facet counts', async () => {
-      expect(await values('section', { q: 'north ko' })).toEqual([{ value: 'North Korea', count: 15, highlight: '<mark>North Ko</mark>rea' }]);
+      expect(await values('section', { q: 'north ko' })).toEqual([
+        { value: 'North Korea', count: 15, highlight: '<mark>North Ko</mark>rea' },
+      ]);
     });
 
     it('when a tag is typed with a typo, then it is still found', async () => {
@@ -105,7 +134,10 @@ describe.each(CONTRACT_ENGINES)('facet-value search contract on $name', (engine)
 
     it('when filters and a search are given, then counts are scoped to them', async () => {
       const scoped = await values('tags', { q: 'kor', query: 'missiles ', section: 'North Korea' });
-      const search = await request(app()).get('/api/search').query({ q: 'missiles ', section: 'North Korea', facets: 'tags', facetLimit: '100' }).expect(200);
+      const search = await request(app())
+        .get('/api/search')
+        .query({ q: 'missiles ', section: 'North Korea', facets: 'tags', facetLimit: '100' })
+        .expect(200);
       for (const v of scoped) expect(search.body.facets.tags).toContainEqual({ value: v.value, count: v.count });
     });
 

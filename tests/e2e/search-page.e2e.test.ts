@@ -40,9 +40,14 @@ describe.skipIf(!gate.run)('reader search page (Chromium)', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(response?.headers()['cache-control']).toBe('no-cache');
-    const assets = await page.evaluate(() => [...document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[rel="stylesheet"]')].map((el) => ('src' in el ? el.src : el.href)));
+    const assets = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[rel="stylesheet"]')].map(
+        (el) => ('src' in el ? el.src : el.href),
+      ),
+    );
     expect(assets).toHaveLength(2);
-    for (const asset of assets) expect((await page.request.get(asset)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const asset of assets)
+      expect((await page.request.get(asset)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(await headingCount(page)).toBe(SEED_ARTICLES);
     expect(await page.locator('.hit').count()).toBe(10);
     expect(await page.locator('#sort').inputValue()).toBe('newest');
@@ -60,9 +65,13 @@ describe.skipIf(!gate.run)('reader search page (Chromium)', () => {
     expect(await input.getAttribute('role')).toBe('combobox');
     expect(await input.getAttribute('aria-expanded')).toBe('true');
     expect(await input.getAttribute('aria-controls')).toBe('suggestions');
-    const types = await page.locator('#suggestions [role="option"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-type')));
+    const types = await page
+      .locator('#suggestions [role="option"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-type')));
     expect(new Set(types)).toEqual(new Set(['query', 'section', 'tag', 'article']));
-    expect(await page.locator('#suggestions [role="option"]').first().locator('mark').first().textContent()).toBe('north ko');
+    expect(await page.locator('#suggestions [role="option"]').first().locator('mark').first().textContent()).toBe(
+      'north ko',
+    );
     // Eight keystrokes 25 ms apart fit in one debounce window.
     expect(suggestRequests.length).toBeLessThanOrEqual(2);
     await page.screenshot({ path: `${ARTIFACTS}search-suggestions-desktop.png` });
@@ -111,7 +120,9 @@ describe.skipIf(!gate.run)('reader search page (Chromium)', () => {
     expect(urlParams(page).getAll('tag')).toEqual(['north-korea']);
     expect(urlParams(page).has('q')).toBe(false);
     expect(await headingCount(page)).toBe(count);
-    expect(await page.locator('[data-facet="tags"] .chip[data-value="north-korea"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('[data-facet="tags"] .chip[data-value="north-korea"]').getAttribute('aria-pressed')).toBe(
+      'true',
+    );
     expect(await page.locator('.active-filters').first().textContent()).toContain('Tag: north-korea');
   });
 
@@ -143,7 +154,12 @@ describe.skipIf(!gate.run)('reader search page (Chromium)', () => {
   it('when a section box is ticked, then the URL and results follow and the section counts stay', async () => {
     await open();
     const row = (name: string) => page.locator('[data-facet="sections"] label', { hasText: name });
-    const count = async (name: string) => Number(await row(name).locator('.count').evaluate((el) => el.firstChild?.textContent));
+    const count = async (name: string) =>
+      Number(
+        await row(name)
+          .locator('.count')
+          .evaluate((el) => el.firstChild?.textContent),
+      );
     const technology = await count('Technology');
     const politics = await count('Politics');
     await row('Technology').locator('input').check();
@@ -161,7 +177,11 @@ describe.skipIf(!gate.run)('reader search page (Chromium)', () => {
 
   it('when a date bar is clicked, then from/to are the bucket and the count matches the bar', async () => {
     const bar = page.locator('.histogram button.bar').last();
-    const { from, to, label } = await bar.evaluate((el: HTMLElement) => ({ from: el.dataset['from'], to: el.dataset['to'], label: el.getAttribute('aria-label') ?? '' }));
+    const { from, to, label } = await bar.evaluate((el: HTMLElement) => ({
+      from: el.dataset['from'],
+      to: el.dataset['to'],
+      label: el.getAttribute('aria-label') ?? '',
+    }));
     const barCount = Number(/: (\d+) articles?$/.exec(label)?.[1]);
     await bar.click();
     await settled(page);
@@ -227,7 +247,9 @@ describe.skipIf(!gate.run)('reader search page (Chromium)', () => {
     await settled(page);
     expect(urlParams(page).get('sort')).toBe('oldest');
     expect(urlParams(page).has('page')).toBe(false);
-    const dates = await page.locator('.hit time').evaluateAll((els) => els.map((el) => el.getAttribute('datetime') ?? ''));
+    const dates = await page
+      .locator('.hit time')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('datetime') ?? ''));
     expect(dates).toEqual([...dates].sort());
   });
 
@@ -256,11 +278,23 @@ describe.skipIf(!gate.run)('reader search page (Chromium)', () => {
   });
 
   it('when the search fails, then the problem detail and a retry button show, and retry loads with a busy state', async () => {
-    await page.route('**/api/search?**', (route) => route.fulfill({
-      status: 503,
-      contentType: 'application/problem+json',
-      body: JSON.stringify({ type: 'about:blank', title: 'Search is unavailable', status: 503, detail: 'The search engine did not answer. Try again in a moment.', code: 'engine_unavailable', requestId: 'req-e2e-1' }),
-    }), { times: 1 });
+    await page.route(
+      '**/api/search?**',
+      (route) =>
+        route.fulfill({
+          status: 503,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({
+            type: 'about:blank',
+            title: 'Search is unavailable',
+            status: 503,
+            detail: 'The search engine did not answer. Try again in a moment.',
+            code: 'engine_unavailable',
+            requestId: 'req-e2e-1',
+          }),
+        }),
+      { times: 1 },
+    );
     await page.locator('#search-input').fill('election');
     await page.locator('#search-input').press('Enter');
     const alert = page.getByRole('alert');
@@ -270,10 +304,14 @@ describe.skipIf(!gate.run)('reader search page (Chromium)', () => {
     await page.screenshot({ path: `${ARTIFACTS}search-error-desktop.png` });
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/search?**', async (route) => {
-      await held;
-      await route.continue();
-    }, { times: 1 });
+    await page.route(
+      '**/api/search?**',
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+      { times: 1 },
+    );
     await alert.getByRole('button', { name: 'Try again' }).click();
     await page.locator('#results[aria-busy="true"] .notice--loading').waitFor();
     release();

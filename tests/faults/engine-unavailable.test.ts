@@ -34,7 +34,10 @@ describe('engine unavailable', () => {
     try {
       for (const url of ['/api/search?q=korea', '/api/suggest?q=kor', '/api/facets/tags', '/api/articles/anything']) {
         const started = performance.now();
-        const res = await request(app).get(url).expect(503).expect('content-type', /problem\+json/);
+        const res = await request(app)
+          .get(url)
+          .expect(503)
+          .expect('content-type', /problem\+json/);
         expect(performance.now() - started).toBeLessThan(2_000);
         expect(res.body).toMatchObject({ status: 503, code: 'engine_unavailable' });
         expect(res.headers['retry-after']).toBeDefined();

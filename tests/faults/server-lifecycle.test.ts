@@ -17,7 +17,11 @@ function startSlowUpload(port: number, body: string) {
     port,
     method: 'POST',
     path: '/api/articles',
-    headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: `Bearer ${KEY}` },
+    headers: {
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(body),
+      Authorization: `Bearer ${KEY}`,
+    },
   });
   const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
     req.on('response', (res) => {
@@ -49,7 +53,13 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('SIGTERM', () => {
   it('when SIGTERM arrives during a request, then that request completes, new connections are refused, and it exits 0 within 10 s', async () => {
     const { child, port } = await startServer({ SQLITE_PATH: join(dir, 'sigterm.db'), ADMIN_API_KEY: KEY });
-    const article = { id: 'in-flight-1', title: 'Sent across a shutdown', body: 'x '.repeat(5_000), section: 'World', publishedAt: '2024-01-01' };
+    const article = {
+      id: 'in-flight-1',
+      title: 'Sent across a shutdown',
+      body: 'x '.repeat(5_000),
+      section: 'World',
+      publishedAt: '2024-01-01',
+    };
     const upload = startSlowUpload(port, JSON.stringify(article));
     await delay(300);
 
@@ -73,16 +83,20 @@ describe('corrupt database file', () => {
   it.each([
     ['random bytes', randomBytes(64 * 1024)],
     ['a SQLite header followed by garbage', Buffer.concat([Buffer.from('SQLite format 3\0'), randomBytes(64 * 1024)])],
-  ])('when SQLITE_PATH holds %s, then start-up fails with one line naming the file, no stack, exit 1', async (_name, bytes) => {
-    const path = join(dir, `corrupt-${bytes.length}-${bytes[0]}.db`);
-    writeFileSync(path, bytes);
-    const child = spawnTs('src/server.ts', [], { PORT: '0', HOST: '127.0.0.1', SQLITE_PATH: path });
-    const exit = await child.exited;
-    expect(exit.code).toBe(1);
-    const lines = child.stderr().trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(path);
-    expect(lines[0]).toMatch(/not a valid SQLite database/);
-    expect(child.stdout() + child.stderr()).not.toMatch(/\n\s+at /);
-  }, 60_000);
+  ])(
+    'when SQLITE_PATH holds %s, then start-up fails with one line naming the file, no stack, exit 1',
+    async (_name, bytes) => {
+      const path = join(dir, `corrupt-${bytes.length}-${bytes[0]}.db`);
+      writeFileSync(path, bytes);
+      const child = spawnTs('src/server.ts', [], { PORT: '0', HOST: '127.0.0.1', SQLITE_PATH: path });
+      const exit = await child.exited;
+      expect(exit.code).toBe(1);
+      const lines = child.stderr().trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(path);
+      expect(lines[0]).toMatch(/not a valid SQLite database/);
+      expect(child.stdout() + child.stderr()).not.toMatch(/\n\s+at /);
+    },
+    60_000,
+  );
 });

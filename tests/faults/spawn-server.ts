@@ -24,12 +24,18 @@ export function spawnTs(entry: string, args: readonly string[], env: Record<stri
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const exited = once(child, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
+  const exited = once(child, 'exit').then(([code, signal]) => ({
+    code: code as number | null,
+    signal: signal as NodeJS.Signals | null,
+  }));
   return { process: child, stdout: () => stdout, stderr: () => stderr, exited };
 }
 
 /** Starts `src/server.ts` and resolves with its port once it logs "listening". */
-export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<{ child: Child; port: number }> {
+export async function startServer(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<{ child: Child; port: number }> {
   const child = spawnTs('src/server.ts', [], { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env });
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

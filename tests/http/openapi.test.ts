@@ -41,7 +41,15 @@ let app: Express;
 let limited: Express;
 let index: ArticleIndex;
 let cleanup: () => Promise<void>;
-let document: { paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }> }>> };
+let document: {
+  paths: Record<
+    string,
+    Record<
+      string,
+      { responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }> }
+    >
+  >;
+};
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
 const validated = new Set<string>();
@@ -78,7 +86,9 @@ function expectDocumented(res: Response, method: string, template: string): void
   } else {
     const type = String(res.headers['content-type']).split(';')[0]!;
     expect(mediaTypes).toContain(type);
-    const validate = ajv.getSchema(`openapi.json#/${pointer('paths', template, method, 'responses', status, 'content', type, 'schema')}`)!;
+    const validate = ajv.getSchema(
+      `openapi.json#/${pointer('paths', template, method, 'responses', status, 'content', type, 'schema')}`,
+    )!;
     const body: unknown = type === 'text/plain' ? res.text : res.body;
     expect(validate(body), `${method} ${template} ${status}: ${ajv.errorsText(validate.errors)}`).toBe(true);
   }
@@ -86,10 +96,22 @@ function expectDocumented(res: Response, method: string, template: string): void
 }
 
 const auth = { Authorization: `Bearer ${KEY}` };
-const article = (id: string) => ({ id, title: `Contract ${id}`, body: 'A body.', section: 'World', publishedAt: '2024-05-01T10:00:00Z' });
+const article = (id: string) => ({
+  id,
+  title: `Contract ${id}`,
+  body: 'A body.',
+  section: 'World',
+  publishedAt: '2024-05-01T10:00:00Z',
+});
 
 /** [method, documented path, URL, expected status, how]; one row per documented response. */
-type Case = [method: 'get' | 'post' | 'delete', template: string, url: string, status: number, send?: (r: request.Test) => request.Test];
+type Case = [
+  method: 'get' | 'post' | 'delete',
+  template: string,
+  url: string,
+  status: number,
+  send?: (r: request.Test) => request.Test,
+];
 const reads: Case[] = [
   ['get', '/api/search', '/api/search?q=korea&facets=section,tags,authors,date', 200],
   ['get', '/api/search', '/api/search?page=0', 400],
@@ -109,33 +131,72 @@ const writes: Case[] = [
   ['post', '/api/articles', '/api/articles', 422, (r) => r.set(auth).send([{ title: '' }])],
   ['post', '/api/articles', '/api/articles', 400, (r) => r.set(auth).send('"just a string"').type('json')],
   ['post', '/api/articles', '/api/articles', 401, (r) => r.send(article('x'))],
-  ['post', '/api/articles', '/api/articles', 403, (r) => r.set({ Authorization: 'Bearer wrong-key-wrong-key' }).send(article('x'))],
-  ['post', '/api/articles', '/api/articles', 413, (r) => r.set(auth).send(Array.from({ length: 1001 }, (_, i) => article(`n${i}`)))],
+  [
+    'post',
+    '/api/articles',
+    '/api/articles',
+    403,
+    (r) => r.set({ Authorization: 'Bearer wrong-key-wrong-key' }).send(article('x')),
+  ],
+  [
+    'post',
+    '/api/articles',
+    '/api/articles',
+    413,
+    (r) => r.set(auth).send(Array.from({ length: 1001 }, (_, i) => article(`n${i}`))),
+  ],
   ['post', '/api/articles', '/api/articles', 415, (r) => r.set(auth).type('text/plain').send('title=x')],
   ['delete', '/api/articles/{id}', '/api/articles/contract-1', 204, (r) => r.set(auth)],
   ['delete', '/api/articles/{id}', '/api/articles/never-there', 404, (r) => r.set(auth)],
   ['delete', '/api/articles/{id}', '/api/articles/a%20b', 400, (r) => r.set(auth)],
   ['delete', '/api/articles/{id}', '/api/articles/x', 401],
-  ['delete', '/api/articles/{id}', '/api/articles/x', 403, (r) => r.set({ Authorization: 'Bearer wrong-key-wrong-key' })],
+  [
+    'delete',
+    '/api/articles/{id}',
+    '/api/articles/x',
+    403,
+    (r) => r.set({ Authorization: 'Bearer wrong-key-wrong-key' }),
+  ],
 ];
 
 const call = (target: Express, [method, , url, , send]: Case) => (send ?? ((r) => r))(request(target)[method](url));
 
 describe('GET /openapi.json', () => {
   it('when fetched, then it is OpenAPI 3.1 with every route and the ProblemDetails schema', () => {
-    expect(document).toMatchObject({ openapi: '3.1.0', components: { schemas: { ProblemDetails: { type: 'object' } } } });
+    expect(document).toMatchObject({
+      openapi: '3.1.0',
+      components: { schemas: { ProblemDetails: { type: 'object' } } },
+    });
     expect(Object.keys(document.paths).sort()).toEqual(
-      ['/api/articles', '/api/articles/{id}', '/api/facets/{facet}', '/api/search', '/api/suggest', '/health', '/metrics', '/ready'].sort(),
+      [
+        '/api/articles',
+        '/api/articles/{id}',
+        '/api/facets/{facet}',
+        '/api/search',
+        '/api/suggest',
+        '/health',
+        '/metrics',
+        '/ready',
+      ].sort(),
     );
   });
 
   it('when parameters are transformed by zod, then the wire form is documented with its constraints and description', () => {
-    const params = (document.paths['/api/search']!.get as unknown as { parameters: { name: string; schema: object; description: string }[] }).parameters;
+    const params = (
+      document.paths['/api/search']!.get as unknown as {
+        parameters: { name: string; schema: object; description: string }[];
+      }
+    ).parameters;
     const byName = Object.fromEntries(params.map((p) => [p.name, p]));
-    expect(byName.page).toMatchObject({ schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1 }, description: '1-based page number' });
+    expect(byName.page).toMatchObject({
+      schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1 },
+      description: '1-based page number',
+    });
     expect(byName.q).toMatchObject({ schema: { type: 'string', maxLength: 512 } });
     expect(byName.tag).toMatchObject({ schema: { type: 'array', items: { type: 'string' } }, explode: true });
-    expect(byName.highlight).toMatchObject({ schema: { enum: expect.arrayContaining(['true', 'false']), default: 'true' } });
+    expect(byName.highlight).toMatchObject({
+      schema: { enum: expect.arrayContaining(['true', 'false']), default: 'true' },
+    });
     expect(byName.from).toMatchObject({ schema: { type: 'string' } });
   });
 });
@@ -172,21 +233,24 @@ describe('documented responses', () => {
   it.each([
     ['unavailable', 503],
     ['bug', 500],
-  ] as const)('when the engine fails (%s), then every engine-backed operation answers %i as documented', async (mode, status) => {
-    const rows: Case[] = [
-      ...reads.filter((r) => r[3] === 200 && r[1].startsWith('/api/')),
-      ['get', '/api/articles/{id}', '/api/articles/some-id', 200],
-      writes[0]!,
-      writes[8]!,
-    ];
-    fault = mode;
-    try {
-      for (const row of rows) expectDocumented(await call(app, row).expect(status), row[0], row[1]);
-      if (mode === 'unavailable') expectDocumented(await request(app).get('/ready').expect(503), 'get', '/ready');
-    } finally {
-      fault = 'none';
-    }
-  });
+  ] as const)(
+    'when the engine fails (%s), then every engine-backed operation answers %i as documented',
+    async (mode, status) => {
+      const rows: Case[] = [
+        ...reads.filter((r) => r[3] === 200 && r[1].startsWith('/api/')),
+        ['get', '/api/articles/{id}', '/api/articles/some-id', 200],
+        writes[0]!,
+        writes[8]!,
+      ];
+      fault = mode;
+      try {
+        for (const row of rows) expectDocumented(await call(app, row).expect(status), row[0], row[1]);
+        if (mode === 'unavailable') expectDocumented(await request(app).get('/ready').expect(503), 'get', '/ready');
+      } finally {
+        fault = 'none';
+      }
+    },
+  );
 
   it('when an article exists, then GET /api/articles/{id} 200 matches the document', async () => {
     const id = (await request(app).get('/api/search?pageSize=1')).body.hits[0].id as string;
@@ -195,7 +259,9 @@ describe('documented responses', () => {
 
   it('when every case has run, then every documented response was produced at least once', () => {
     const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
-      Object.entries(methods).flatMap(([method, operation]) => Object.keys(operation.responses).map((status) => `${method} ${path} ${status}`)),
+      Object.entries(methods).flatMap(([method, operation]) =>
+        Object.keys(operation.responses).map((status) => `${method} ${path} ${status}`),
+      ),
     );
     expect(documented.filter((key) => !validated.has(key))).toEqual([]);
   });

@@ -44,20 +44,41 @@ const article = (id: string, word = 'zorblax') => ({
   tags: ['Testing'],
   publishedAt: '2024-06-01T08:00:00Z',
 });
-const post = (body: unknown) => request(app).post('/api/articles').set(auth).send(body as object);
-const searchIds = async (q: string) => (await request(app).get('/api/search').query({ q: `${q} `, highlight: 'false' }).expect(200)).body.hits.map((h: { id: string }) => h.id);
+const post = (body: unknown) =>
+  request(app)
+    .post('/api/articles')
+    .set(auth)
+    .send(body as object);
+const searchIds = async (q: string) =>
+  (
+    await request(app)
+      .get('/api/search')
+      .query({ q: `${q} `, highlight: 'false' })
+      .expect(200)
+  ).body.hits.map((h: { id: string }) => h.id);
 
 describe('when ADMIN_API_KEY is not set', () => {
   it('then POST and DELETE answer 403 writes_disabled', async () => {
-    const res = await request(disabled).post('/api/articles').set(auth).send(article('a1')).expect(403).expect('content-type', /problem\+json/);
+    const res = await request(disabled)
+      .post('/api/articles')
+      .set(auth)
+      .send(article('a1'))
+      .expect(403)
+      .expect('content-type', /problem\+json/);
     expect(res.body.code).toBe('writes_disabled');
-    expect((await request(disabled).delete('/api/articles/a1').set(auth).expect(403)).body.code).toBe('writes_disabled');
+    expect((await request(disabled).delete('/api/articles/a1').set(auth).expect(403)).body.code).toBe(
+      'writes_disabled',
+    );
   });
 });
 
 describe('authentication', () => {
   it('when no Authorization header is sent, then 401 with WWW-Authenticate: Bearer', async () => {
-    const res = await request(app).post('/api/articles').send(article('a1')).expect(401).expect('content-type', /problem\+json/);
+    const res = await request(app)
+      .post('/api/articles')
+      .send(article('a1'))
+      .expect(401)
+      .expect('content-type', /problem\+json/);
     expect(res.body.code).toBe('unauthorized');
     expect(res.headers['www-authenticate']).toMatch(/^Bearer /);
   });
@@ -66,22 +87,37 @@ describe('authentication', () => {
     await request(app).post('/api/articles').set('Authorization', `Basic ${KEY}`).send(article('a1')).expect(401);
   });
 
-  it.each([['wrong-key-of-the-same-len-gth!'], ['short'], [`${KEY}x`]])('when the key is wrong (%s), then 403 forbidden', async (key) => {
-    const res = await request(app).delete('/api/articles/a1').set('Authorization', `Bearer ${key}`).expect(403);
-    expect(res.body.code).toBe('forbidden');
-  });
+  it.each([['wrong-key-of-the-same-len-gth!'], ['short'], [`${KEY}x`]])(
+    'when the key is wrong (%s), then 403 forbidden',
+    async (key) => {
+      const res = await request(app).delete('/api/articles/a1').set('Authorization', `Bearer ${key}`).expect(403);
+      expect(res.body.code).toBe('forbidden');
+    },
+  );
 });
 
 describe('POST /api/articles', () => {
   it('when the body is not JSON, then 415 problem+json', async () => {
-    const res = await request(app).post('/api/articles').set(auth).type('text/plain').send('hello').expect(415).expect('content-type', /problem\+json/);
+    const res = await request(app)
+      .post('/api/articles')
+      .set(auth)
+      .type('text/plain')
+      .send('hello')
+      .expect(415)
+      .expect('content-type', /problem\+json/);
     expect(res.body.code).toBe('unsupported_media_type');
     await request(app).post('/api/articles').set(auth).expect(415);
   });
 
   it('when the body is over 10 MB, then 413 problem+json', async () => {
     const huge = JSON.stringify({ ...article('big'), body: 'x'.repeat(10.5 * 1024 * 1024) });
-    const res = await request(app).post('/api/articles').set(auth).type('json').send(huge).expect(413).expect('content-type', /problem\+json/);
+    const res = await request(app)
+      .post('/api/articles')
+      .set(auth)
+      .type('json')
+      .send(huge)
+      .expect(413)
+      .expect('content-type', /problem\+json/);
     expect(res.body.code).toBe('payload_too_large');
   });
 
@@ -98,7 +134,9 @@ describe('POST /api/articles', () => {
 
   it('when one valid article is sent, then 200 { indexed: 1, invalid: [] } and searches see it at once', async () => {
     expect(await searchIds('zorblax')).toEqual([]);
-    const res = await post(article('one-1')).expect(200).expect('content-type', /application\/json/);
+    const res = await post(article('one-1'))
+      .expect(200)
+      .expect('content-type', /application\/json/);
     expect(res.body).toEqual({ indexed: 1, invalid: [] });
     expect(await searchIds('zorblax')).toEqual(['one-1']);
     const stored = await request(app).get('/api/articles/one-1').expect(200);
@@ -112,7 +150,12 @@ describe('POST /api/articles', () => {
   });
 
   it('when some records are invalid, then 207 reports them by 1-based position and every valid one is indexed', async () => {
-    const res = await post([article('mix-1', 'wibblewob'), { ...article('mix-2'), title: '' }, article('mix-3', 'wibblewob'), 'nonsense']).expect(207);
+    const res = await post([
+      article('mix-1', 'wibblewob'),
+      { ...article('mix-2'), title: '' },
+      article('mix-3', 'wibblewob'),
+      'nonsense',
+    ]).expect(207);
     expect(res.body.indexed).toBe(2);
     expect(res.body.invalid).toEqual([
       { source: 'body', line: 2, errors: [expect.objectContaining({ path: 'title' })] },
@@ -122,14 +165,20 @@ describe('POST /api/articles', () => {
   });
 
   it('when every record is invalid, then 422 problem+json carries the same report and nothing is indexed', async () => {
-    const res = await post([{ ...article('bad-1', 'snorkwump'), publishedAt: 'yesterday' }]).expect(422).expect('content-type', /problem\+json/);
+    const res = await post([{ ...article('bad-1', 'snorkwump'), publishedAt: 'yesterday' }])
+      .expect(422)
+      .expect('content-type', /problem\+json/);
     expect(res.body).toMatchObject({ status: 422, code: 'invalid_article', indexed: 0 });
-    expect(res.body.invalid).toEqual([{ source: 'body', line: 1, errors: [expect.objectContaining({ path: 'publishedAt' })] }]);
+    expect(res.body.invalid).toEqual([
+      { source: 'body', line: 1, errors: [expect.objectContaining({ path: 'publishedAt' })] },
+    ]);
     expect(await searchIds('snorkwump')).toEqual([]);
   });
 
   it('when an id appears twice in a batch, then it counts once and the last copy wins', async () => {
-    const res = await post([article('dup-1', 'first'), { ...article('dup-1'), title: 'Second gadzooks copy' }]).expect(200);
+    const res = await post([article('dup-1', 'first'), { ...article('dup-1'), title: 'Second gadzooks copy' }]).expect(
+      200,
+    );
     expect(res.body.indexed).toBe(1);
     expect((await request(app).get('/api/articles/dup-1')).body.title).toBe('Second gadzooks copy');
   });
@@ -149,7 +198,9 @@ describe('DELETE /api/articles/:id', () => {
     expect(res.text).toBe('');
     expect(await searchIds('vanishword')).toEqual([]);
     await request(app).get('/api/articles/del-1').expect(404);
-    expect((await request(app).delete('/api/articles/del-1').set(auth).expect(404)).body.code).toBe('article_not_found');
+    expect((await request(app).delete('/api/articles/del-1').set(auth).expect(404)).body.code).toBe(
+      'article_not_found',
+    );
   });
 
   it('when the id is malformed, then 400 names it', async () => {

@@ -17,13 +17,16 @@ withSeedEngine((created) => {
 });
 
 describe('security headers', () => {
-  it.each(['/api/search?q=korea', '/health', '/docs', '/api/nothing'])('when %s is fetched, then the exact CSP and helmet headers come back', async (url) => {
-    const res = await request(app).get(url);
-    expect(res.headers['content-security-policy']).toBe(CSP);
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
-    expect(res.headers['x-powered-by']).toBeUndefined();
-  });
+  it.each(['/api/search?q=korea', '/health', '/docs', '/api/nothing'])(
+    'when %s is fetched, then the exact CSP and helmet headers come back',
+    async (url) => {
+      const res = await request(app).get(url);
+      expect(res.headers['content-security-policy']).toBe(CSP);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    },
+  );
 });
 
 describe('CORS', () => {
@@ -51,7 +54,10 @@ describe('CORS', () => {
   });
 
   it('when CORS_ORIGINS is empty, then no origin gets CORS headers', async () => {
-    const res = await request(createTestApp(engine)).get('/api/search').set('Origin', 'https://news.example').expect(200);
+    const res = await request(createTestApp(engine))
+      .get('/api/search')
+      .set('Origin', 'https://news.example')
+      .expect(200);
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
@@ -60,7 +66,10 @@ describe('rate limiting', () => {
   it('when a client goes over RATE_LIMIT_PER_MINUTE, then 429 problem+json with Retry-After', async () => {
     const limited = createTestApp(engine, { RATE_LIMIT_PER_MINUTE: '3' });
     for (let i = 0; i < 3; i++) await request(limited).get('/api/suggest?q=k').expect(200);
-    const res = await request(limited).get('/api/search').expect(429).expect('content-type', /problem\+json/);
+    const res = await request(limited)
+      .get('/api/search')
+      .expect(429)
+      .expect('content-type', /problem\+json/);
     expect(res.body).toMatchObject({ status: 429, code: 'rate_limited' });
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     expect(res.headers.ratelimit).toBeDefined();
@@ -107,7 +116,9 @@ describe('ETag and Cache-Control', () => {
   });
 
   it('when only processingTimeMs differs, then weakEtag is the same', () => {
-    expect(weakEtag({ q: 'x', hits: [], processingTimeMs: 1.2 })).toBe(weakEtag({ q: 'x', hits: [], processingTimeMs: 88 }));
+    expect(weakEtag({ q: 'x', hits: [], processingTimeMs: 1.2 })).toBe(
+      weakEtag({ q: 'x', hits: [], processingTimeMs: 88 }),
+    );
     expect(weakEtag({ q: 'x' })).not.toBe(weakEtag({ q: 'y' }));
   });
 });
@@ -117,7 +128,10 @@ describe('request timeout', () => {
     const slow: SearchEngine = { ...engineMethods(engine), search: (q) => delay(1_500).then(() => engine.search(q)) };
     const timed = createTestApp(slow, { REQUEST_TIMEOUT_MS: '200' });
     const started = performance.now();
-    const res = await request(timed).get('/api/search?q=korea').expect(503).expect('content-type', /problem\+json/);
+    const res = await request(timed)
+      .get('/api/search?q=korea')
+      .expect(503)
+      .expect('content-type', /problem\+json/);
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(res.body).toMatchObject({ status: 503, code: 'timeout' });
     expect(res.headers['retry-after']).toBeDefined();
@@ -140,7 +154,10 @@ describe('/docs', () => {
   });
 
   it('when the init script is fetched, then it points Swagger UI at /openapi.json', async () => {
-    const res = await request(app).get('/docs/swagger-init.js').expect(200).expect('content-type', /javascript/);
+    const res = await request(app)
+      .get('/docs/swagger-init.js')
+      .expect(200)
+      .expect('content-type', /javascript/);
     expect(res.text).toContain("url: '/openapi.json'");
   });
 

@@ -30,12 +30,20 @@ beforeAll(async () => {
   index = await openSqliteIndex({ path: created.path, logger: silentLogger() });
   const capture = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter((l) => l.trim() !== ''));
+      lines.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter((l) => l.trim() !== ''),
+      );
       done();
     },
   });
   // The production logger's settings (redaction included), at the most verbose level, into memory.
-  const logger = pino({ level: 'trace', redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, mixin: requestLogBindings }, capture);
+  const logger = pino(
+    { level: 'trace', redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, mixin: requestLogBindings },
+    capture,
+  );
   adapterLogger = logger;
   const engine: SearchEngine = new Proxy(created.engine, {
     get(target, property) {
@@ -50,7 +58,12 @@ beforeAll(async () => {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  const config = loadConfig({ SEED_ON_EMPTY: 'false', RATE_LIMIT_PER_MINUTE: '0', ADMIN_API_KEY: KEY, LOG_LEVEL: 'trace' });
+  const config = loadConfig({
+    SEED_ON_EMPTY: 'false',
+    RATE_LIMIT_PER_MINUTE: '0',
+    ADMIN_API_KEY: KEY,
+    LOG_LEVEL: 'trace',
+  });
   app = createApp({ engine, index, config, logger });
 });
 afterAll(async () => {
@@ -61,7 +74,8 @@ beforeEach(() => {
   lines = [];
 });
 
-const parsed = () => lines.map((l) => JSON.parse(l) as { req?: { id?: string }; reqId?: string; msg: string; level: number });
+const parsed = () =>
+  lines.map((l) => JSON.parse(l) as { req?: { id?: string }; reqId?: string; msg: string; level: number });
 
 describe('request logs', () => {
   it('when a request is served, then every line it logs carries its request id', async () => {
@@ -77,7 +91,11 @@ describe('request logs', () => {
   });
 
   it('when the admin key is sent, right or wrong, then neither it nor the Authorization header is logged', async () => {
-    await request(app).post('/api/articles').set('Authorization', `Bearer ${KEY}`).send({ title: 'x', body: 'y', section: 'z', publishedAt: '2024-01-01' }).expect(200);
+    await request(app)
+      .post('/api/articles')
+      .set('Authorization', `Bearer ${KEY}`)
+      .send({ title: 'x', body: 'y', section: 'z', publishedAt: '2024-01-01' })
+      .expect(200);
     await request(app).delete('/api/articles/nope').set('Authorization', `Bearer ${KEY}-wrong`).expect(403);
     await request(app).get('/api/search').set('Authorization', `Bearer ${KEY}`).expect(200);
     const text = lines.join('\n');
@@ -87,10 +105,28 @@ describe('request logs', () => {
   });
 
   it('when articles are posted, valid or not, then no part of their bodies is logged', async () => {
-    const article = { title: `Title ${BODY_MARKER}`, body: `Text ${BODY_MARKER}`, section: 'World', publishedAt: '2024-01-01' };
-    await request(app).post('/api/articles').set('Authorization', `Bearer ${KEY}`).send([article, { ...article, publishedAt: 'never' }]).expect(207);
-    await request(app).post('/api/articles').set('Authorization', `Bearer ${KEY}`).send([{ ...article, section: '' }]).expect(422);
-    await request(app).post('/api/articles').set('Authorization', `Bearer ${KEY}`).type('json').send(`{"body": "${BODY_MARKER}`).expect(400);
+    const article = {
+      title: `Title ${BODY_MARKER}`,
+      body: `Text ${BODY_MARKER}`,
+      section: 'World',
+      publishedAt: '2024-01-01',
+    };
+    await request(app)
+      .post('/api/articles')
+      .set('Authorization', `Bearer ${KEY}`)
+      .send([article, { ...article, publishedAt: 'never' }])
+      .expect(207);
+    await request(app)
+      .post('/api/articles')
+      .set('Authorization', `Bearer ${KEY}`)
+      .send([{ ...article, section: '' }])
+      .expect(422);
+    await request(app)
+      .post('/api/articles')
+      .set('Authorization', `Bearer ${KEY}`)
+      .type('json')
+      .send(`{"body": "${BODY_MARKER}`)
+      .expect(400);
     expect(lines.length).toBeGreaterThanOrEqual(3);
     expect(lines.join('\n')).not.toContain(BODY_MARKER);
   });

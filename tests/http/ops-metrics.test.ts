@@ -13,10 +13,18 @@ withSeedEngine((created) => {
   app = createTestApp(engine);
 });
 
-const scrape = async (target: Express) => (await request(target).get('/metrics').expect(200).expect('content-type', /^text\/plain/)).text;
+const scrape = async (target: Express) =>
+  (
+    await request(target)
+      .get('/metrics')
+      .expect(200)
+      .expect('content-type', /^text\/plain/)
+  ).text;
 /** The value of one sample line, e.g. `name{a="b"} 3`, or undefined. */
 const sample = (text: string, name: string, labels: string) => {
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && labels.split(',').every((label) => l.includes(label)));
+  const line = text
+    .split('\n')
+    .find((l) => l.startsWith(`${name}{`) && labels.split(',').every((label) => l.includes(label)));
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 };
 
@@ -46,7 +54,9 @@ describe('GET /metrics', () => {
     await request(app).get(`/api/articles/${id}`).expect(200);
     const text = await scrape(app);
     for (const operation of ['search', 'suggest', 'facets', 'article']) {
-      expect(sample(text, 'article_search_engine_query_duration_seconds_count', `operation="${operation}",outcome="ok"`)).toBeGreaterThan(0);
+      expect(
+        sample(text, 'article_search_engine_query_duration_seconds_count', `operation="${operation}",outcome="ok"`),
+      ).toBeGreaterThan(0);
     }
   });
 

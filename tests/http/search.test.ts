@@ -19,7 +19,9 @@ const search = (query: Record<string, string | string[]>) => request(app).get('/
 
 describe('GET /api/search', () => {
   it('when typing "cyber secur", then cyber-security articles come first with the typed part marked', async () => {
-    const res = await search({ q: 'cyber secur' }).expect(200).expect('content-type', /application\/json/);
+    const res = await search({ q: 'cyber secur' })
+      .expect(200)
+      .expect('content-type', /application\/json/);
     expect(res.body.totalHits).toBeGreaterThan(5);
     expect(res.body.hits[0].highlight.title).toMatch(/<mark>cyber<\/mark>[ -]<mark>secur<\/mark>ity/i);
     expect(res.body).toMatchObject({ q: 'cyber secur', page: 1, pageSize: 20, sort: 'relevance' });
@@ -93,7 +95,10 @@ describe('GET /api/search', () => {
   it('when a date interval is asked for, then buckets use it', async () => {
     const res = await search({ facets: 'date', dateInterval: 'year' }).expect(200);
     expect(res.body.dateInterval).toBe('year');
-    expect(res.body.facets.date[0]).toMatchObject({ value: expect.stringMatching(/^\d{4}$/), from: expect.stringMatching(/-01-01$/) });
+    expect(res.body.facets.date[0]).toMatchObject({
+      value: expect.stringMatching(/^\d{4}$/),
+      from: expect.stringMatching(/-01-01$/),
+    });
   });
 
   it('when highlight=false, then hits carry no highlight', async () => {
@@ -105,7 +110,9 @@ describe('GET /api/search', () => {
     const res = await search({ q: '"north korea" -missiles', pageSize: '100', highlight: 'false' }).expect(200);
     expect(res.body.totalHits).toBeGreaterThan(0);
     const ids = res.body.hits.map((h: { id: string }) => h.id);
-    const withMissiles = await search({ q: '"north korea" missiles ', pageSize: '100', highlight: 'false' }).expect(200);
+    const withMissiles = await search({ q: '"north korea" missiles ', pageSize: '100', highlight: 'false' }).expect(
+      200,
+    );
     for (const hit of withMissiles.body.hits) if (/missiles/i.test(hit.title)) expect(ids).not.toContain(hit.id);
   });
 
@@ -124,7 +131,9 @@ describe('GET /api/search', () => {
     [{ facets: 'section,colour' }, 'facets'],
     [{ page: '200', pageSize: '100' }, 'page'],
   ])('when given %o, then 400 problem+json names %s', async (params, path) => {
-    const res = await search(params).expect(400).expect('content-type', /application\/problem\+json/);
+    const res = await search(params)
+      .expect(400)
+      .expect('content-type', /application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 400, code: 'invalid_parameter', errors: [{ path }] });
     expect(res.body.type).toMatch(/^https:\/\//);
   });
@@ -143,7 +152,10 @@ describe('GET /api/articles/:id', () => {
   });
 
   it('when the id is unknown, then 404 article_not_found', async () => {
-    const res = await request(app).get('/api/articles/nope').expect(404).expect('content-type', /problem\+json/);
+    const res = await request(app)
+      .get('/api/articles/nope')
+      .expect(404)
+      .expect('content-type', /problem\+json/);
     expect(res.body.code).toBe('article_not_found');
   });
 
@@ -161,7 +173,10 @@ describe('health, readiness and unknown routes', () => {
   });
 
   it('when a route does not exist, then 404 problem+json', async () => {
-    const res = await request(app).get('/api/nothing').expect(404).expect('content-type', /problem\+json/);
+    const res = await request(app)
+      .get('/api/nothing')
+      .expect(404)
+      .expect('content-type', /problem\+json/);
     expect(res.body.code).toBe('not_found');
   });
 

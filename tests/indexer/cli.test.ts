@@ -45,7 +45,10 @@ describe.skipIf(!sqliteReady)('indexer CLI, end to end on SQLite', () => {
     const sources = join(dir, 'sources');
     mkdirSync(sources);
     cpSync(join(repo, 'tests/fixtures/pages'), join(sources, 'pages'), { recursive: true });
-    writeFileSync(join(sources, 'a.ndjson'), '{"id":"cli-1","title":"T","body":"B","section":"World","publishedAt":"2024-01-01"}\n{"id":"cli-2"}\n');
+    writeFileSync(
+      join(sources, 'a.ndjson'),
+      '{"id":"cli-1","title":"T","body":"B","section":"World","publishedAt":"2024-01-01"}\n{"id":"cli-2"}\n',
+    );
     const reportFile = join(dir, 'report.json');
 
     const result = runCli([sources, '--report', reportFile], env);

@@ -37,7 +37,9 @@ describe('indexSources', () => {
     write('a.ndjson', ndjson(...Array.from({ length: 7 }, (_, i) => article(`a${i}`))));
     const index = new MemoryArticleIndex();
     const report = await indexSources([dir], index, { batchSize: 3 });
-    expect(index.calls.filter((c) => c.method === 'upsert').map((c) => ('ids' in c ? c.ids.length : 0))).toEqual([3, 3, 1]);
+    expect(index.calls.filter((c) => c.method === 'upsert').map((c) => ('ids' in c ? c.ids.length : 0))).toEqual([
+      3, 3, 1,
+    ]);
     expect(index.methods()).toEqual(['begin', 'upsert', 'upsert', 'upsert', 'finish']);
     expect(report).toMatchObject({ read: 7, indexed: 7, invalidCount: 0, duplicates: 0, deleted: 0 });
     expect(IndexReportSchema.safeParse(report).success).toBe(true);
@@ -46,7 +48,13 @@ describe('indexSources', () => {
   it('when some records are invalid, then each is reported with file and line and every valid one is indexed', async () => {
     const file = write(
       'mixed.ndjson',
-      [JSON.stringify(article('ok1')), '{broken', JSON.stringify(article('bad', { publishedAt: 'soon' })), '', JSON.stringify(article('ok2'))].join('\n'),
+      [
+        JSON.stringify(article('ok1')),
+        '{broken',
+        JSON.stringify(article('bad', { publishedAt: 'soon' })),
+        '',
+        JSON.stringify(article('ok2')),
+      ].join('\n'),
     );
     const index = new MemoryArticleIndex();
     const report = await indexSources([file], index);
@@ -135,7 +143,9 @@ describe('indexSources', () => {
   it('when a file with an unknown extension is named explicitly, then it is a file error, not a skip', async () => {
     const notes = write('notes.md', '# notes');
     const report = await indexSources([notes], new MemoryArticleIndex());
-    expect(report.invalid).toEqual([{ source: notes, line: 0, errors: [{ path: '', message: expect.stringMatching(/unsupported file type/) }] }]);
+    expect(report.invalid).toEqual([
+      { source: notes, line: 0, errors: [{ path: '', message: expect.stringMatching(/unsupported file type/) }] },
+    ]);
     expect(report.skippedFiles).toBe(0);
   });
 
@@ -155,8 +165,12 @@ describe('indexSources', () => {
 
   it('when options are invalid, then the run fails before touching the index', async () => {
     const index = new MemoryArticleIndex();
-    await expect(indexSources([dir], index, { batchSize: 0 })).rejects.toMatchObject({ code: IndexerErrorCode.invalidOption });
-    await expect(indexSources([dir], index, { timezone: 'Nowhere/City' })).rejects.toMatchObject({ code: IndexerErrorCode.invalidOption });
+    await expect(indexSources([dir], index, { batchSize: 0 })).rejects.toMatchObject({
+      code: IndexerErrorCode.invalidOption,
+    });
+    await expect(indexSources([dir], index, { timezone: 'Nowhere/City' })).rejects.toMatchObject({
+      code: IndexerErrorCode.invalidOption,
+    });
     expect(index.calls).toEqual([]);
   });
 

@@ -20,7 +20,9 @@ const gc = runInNewContext('gc') as () => void;
 /** Writes ~`bytes` of NDJSON articles (about 7 KB each) without holding them in memory. */
 async function generate(path: string, bytes: number): Promise<number> {
   const out = createWriteStream(path);
-  const paragraph = 'The harbour authority said the new cranes would cut waiting times for container ships. '.repeat(20);
+  const paragraph = 'The harbour authority said the new cranes would cut waiting times for container ships. '.repeat(
+    20,
+  );
   // One serialised body reused for every line: the generator must not dominate the test's time.
   const body = JSON.stringify([paragraph, paragraph, paragraph, paragraph].join('\n\n'));
   let written = 0;

@@ -24,7 +24,9 @@ async function read(path: string, timezone = 'UTC'): Promise<SourceRecord[]> {
 
 /** Records without their source, for short expectations. */
 const brief = (records: SourceRecord[]) =>
-  records.map((r) => (r.kind === 'value' ? { line: r.line, value: r.value } : { kind: r.kind, line: r.line, error: r.error }));
+  records.map((r) =>
+    r.kind === 'value' ? { line: r.line, value: r.value } : { kind: r.kind, line: r.line, error: r.error },
+  );
 
 describe('NDJSON reader', () => {
   it('when lines are valid, blank or malformed, then values and errors carry their line', async () => {
@@ -100,7 +102,9 @@ describe('raw page reader', () => {
   });
 
   it('when the page is empty, then it is one invalid record', async () => {
-    expect(brief(await read(file('empty.txt', '')))).toEqual([{ kind: 'invalid', line: 1, error: expect.stringMatching(/title/) }]);
+    expect(brief(await read(file('empty.txt', '')))).toEqual([
+      { kind: 'invalid', line: 1, error: expect.stringMatching(/title/) },
+    ]);
   });
 });
 
@@ -120,7 +124,10 @@ describe('CSV reader', () => {
           body: 'The new crane lifted its first container.',
         },
       },
-      { line: 3, value: expect.objectContaining({ id: 'csv-2', body: 'First line of the body.\r\n\r\nSecond paragraph.' }) },
+      {
+        line: 3,
+        value: expect.objectContaining({ id: 'csv-2', body: 'First line of the body.\r\n\r\nSecond paragraph.' }),
+      },
       { line: 7, value: expect.objectContaining({ id: 'csv-3', publishedAt: 'yesterday' }) },
       { kind: 'invalid', line: 8, error: 'row has 3 cells, the header has 8' },
     ]);
@@ -142,7 +149,11 @@ describe('CSV reader', () => {
 describe('HTML reader', () => {
   it('when the page is read, then it is one value at line 1', async () => {
     const [record] = await read(join(fixtures, 'html/opengraph-article.html'));
-    expect(record).toMatchObject({ kind: 'value', line: 1, value: { title: 'Village bakery reopens as a cooperative' } });
+    expect(record).toMatchObject({
+      kind: 'value',
+      line: 1,
+      value: { title: 'Village bakery reopens as a cooperative' },
+    });
   });
 
   it('when the page is empty, then it is one invalid record', async () => {
@@ -151,10 +162,13 @@ describe('HTML reader', () => {
 });
 
 describe('file errors', () => {
-  it.each(['x.ndjson', 'x.json', 'x.txt', 'x.csv', 'x.html'])('when %s is binary, then it is one file error at line 0', async (name) => {
-    const records = await read(file(`bin-${name}`, Buffer.from([0x7b, 0x00, 0x01, 0x02, 0xff])));
-    expect(brief(records)).toEqual([{ kind: 'file-error', line: 0, error: expect.stringMatching(/binary/) }]);
-  });
+  it.each(['x.ndjson', 'x.json', 'x.txt', 'x.csv', 'x.html'])(
+    'when %s is binary, then it is one file error at line 0',
+    async (name) => {
+      const records = await read(file(`bin-${name}`, Buffer.from([0x7b, 0x00, 0x01, 0x02, 0xff])));
+      expect(brief(records)).toEqual([{ kind: 'file-error', line: 0, error: expect.stringMatching(/binary/) }]);
+    },
+  );
 
   it('when a text file is latin-1 rather than UTF-8, then it is a file error', async () => {
     const records = await read(file('latin1.ndjson', Buffer.from('{"t":"caf\xe9"}\n', 'latin1')));
@@ -165,7 +179,9 @@ describe('file errors', () => {
     const folder = join(dir, 'folder.ndjson');
     mkdirSync(folder);
     expect(brief(await read(folder))).toEqual([{ kind: 'file-error', line: 0, error: 'is a directory' }]);
-    expect(brief(await read(join(dir, 'missing.ndjson')))).toEqual([{ kind: 'file-error', line: 0, error: 'file not found' }]);
+    expect(brief(await read(join(dir, 'missing.ndjson')))).toEqual([
+      { kind: 'file-error', line: 0, error: 'file not found' },
+    ]);
   });
 
   it.skipIf(process.getuid?.() === 0)('when permissions forbid reading, then it is a file error', async () => {
@@ -176,6 +192,8 @@ describe('file errors', () => {
 
   it('when the extension is unknown, then it is a file error naming the supported ones', async () => {
     const records = await read(file('notes.md', '# hi'));
-    expect(brief(records)).toEqual([{ kind: 'file-error', line: 0, error: expect.stringMatching(/unsupported file type "\.md"/) }]);
+    expect(brief(records)).toEqual([
+      { kind: 'file-error', line: 0, error: expect.stringMatching(/unsupported file type "\.md"/) },
+    ]);
   });
 });

@@ -15,7 +15,8 @@ let engine: SearchEngine;
 
 type Body = { queries: Record<string, unknown>[] };
 const multiSearches = () => stub.requests.filter((r) => r.path === '/multi-search').map((r) => r.body as Body);
-const answer = (results: (req: Recorded) => unknown[]) => stub.reply('POST /multi-search', (req) => [200, { results: results(req) }]);
+const answer = (results: (req: Recorded) => unknown[]) =>
+  stub.reply('POST /multi-search', (req) => [200, { results: results(req) }]);
 
 beforeEach(async () => {
   stub = await MeiliStub.start();
@@ -31,7 +32,12 @@ describe('search', () => {
     expect(stub.requests[0]?.headers.authorization).toBe(`Bearer ${API_KEY}`);
     expect(multiSearches()[0]?.queries).toHaveLength(1);
     expect(result.totalHits).toBe(42);
-    expect(result.hits[0]).toMatchObject({ id: HIT.id, summary: HIT.summary, url: HIT.url, publishedAt: '2021-01-08T03:55:00Z' });
+    expect(result.hits[0]).toMatchObject({
+      id: HIT.id,
+      summary: HIT.summary,
+      url: HIT.url,
+      publishedAt: '2021-01-08T03:55:00Z',
+    });
     expect(result.hits[0]?.highlight?.title).toBe('N. Korea-linked hackers target cyber <mark>secur</mark>ity firms');
     expect(result.facets.tags?.[0]).toEqual({ value: 'cyber', count: 30 });
     expect(result.dateInterval).toBe('day');
@@ -40,18 +46,26 @@ describe('search', () => {
 
   it('when a section filter is active, then one extra query without it counts the sections', async () => {
     answer(() => [mainAnswer(UID), sectionCounts(UID)]);
-    const result = await engine.search(SearchParamsSchema.parse({ q: 'secur', section: 'North Korea', facets: 'section,tags' }));
+    const result = await engine.search(
+      SearchParamsSchema.parse({ q: 'secur', section: 'North Korea', facets: 'section,tags' }),
+    );
     const [main, counts] = multiSearches()[0]!.queries;
     expect(main).toMatchObject({ filter: [['section = "North Korea"']], facets: ['tags'] });
     expect(counts).toMatchObject({ hitsPerPage: 0, facets: ['section'] });
     expect(counts).not.toHaveProperty('filter');
-    expect(result.facets.section).toEqual([{ value: 'North Korea', count: 42 }, { value: 'World', count: 8 }]);
+    expect(result.facets.section).toEqual([
+      { value: 'North Korea', count: 42 },
+      { value: 'World', count: 8 },
+    ]);
   });
 
   it('when filter values are hostile, then they reach Meilisearch quoted and escaped', async () => {
     answer((req) => (req.body as Body).queries.map(() => searchResult(UID, {})));
     await engine.search(SearchParamsSchema.parse({ section: '" OR section = "x', tag: 'back\\slash', facets: '' }));
-    expect(multiSearches()[0]?.queries[0]?.filter).toEqual([['section = "\\" OR section = \\"x"'], ['tags = "back\\\\slash"']]);
+    expect(multiSearches()[0]?.queries[0]?.filter).toEqual([
+      ['section = "\\" OR section = \\"x"'],
+      ['tags = "back\\\\slash"'],
+    ]);
   });
 
   it('when fewer than 20 articles hold every word, then the search is sent again with the widening strategy', async () => {
@@ -79,7 +93,10 @@ describe('search', () => {
 describe('searchFacetValues', () => {
   it('when searching facet values, then facet-search gets the prefix, the text and the other filters', async () => {
     stub.reply('POST /indexes/:uid/facet-search', () => [200, FACET_HITS]);
-    const query = { facet: 'authors' as const, ...FacetSearchParamsSchema.parse({ q: 'kim', query: 'cyber', author: 'Lee', section: 'World' }) };
+    const query = {
+      facet: 'authors' as const,
+      ...FacetSearchParamsSchema.parse({ q: 'kim', query: 'cyber', author: 'Lee', section: 'World' }),
+    };
     const values = await engine.searchFacetValues(query);
     const request = stub.requests.find((r) => r.path === `/indexes/${UID}/facet-search`);
     expect(request?.body).toEqual({
@@ -99,7 +116,14 @@ describe('searchFacetValues', () => {
 
 describe('getArticle, ready', () => {
   const article = {
-    id: 'yonhap-cyber-1', title: 'T', body: 'B', section: 'S', tags: [], authors: [], publishedAt: '2021-01-08T03:55:00Z', language: 'en',
+    id: 'yonhap-cyber-1',
+    title: 'T',
+    body: 'B',
+    section: 'S',
+    tags: [],
+    authors: [],
+    publishedAt: '2021-01-08T03:55:00Z',
+    language: 'en',
   };
 
   it('when an article exists, then it is read by id and mapped back', async () => {

@@ -29,7 +29,17 @@ export const HIT = {
 };
 
 /** A page-mode search result for one query of a multi-search. */
-export function searchResult(indexUid: string, fields: { q?: string; hits?: unknown[]; totalHits?: number; hitsPerPage?: number; facetDistribution?: unknown; facetStats?: unknown }) {
+export function searchResult(
+  indexUid: string,
+  fields: {
+    q?: string;
+    hits?: unknown[];
+    totalHits?: number;
+    hitsPerPage?: number;
+    facetDistribution?: unknown;
+    facetStats?: unknown;
+  },
+) {
   const hitsPerPage = fields.hitsPerPage ?? 20;
   const totalHits = fields.totalHits ?? fields.hits?.length ?? 0;
   return {
@@ -65,7 +75,12 @@ export function mainAnswer(indexUid: string, totalHits = 42) {
 
 /** Counts of a disjunctive facet, from a count-only query without its own filter. */
 export function sectionCounts(indexUid: string) {
-  return searchResult(indexUid, { q: 'secur', hitsPerPage: 0, totalHits: 50, facetDistribution: { section: { 'North Korea': 42, World: 8 } } });
+  return searchResult(indexUid, {
+    q: 'secur',
+    hitsPerPage: 0,
+    totalHits: 50,
+    facetDistribution: { section: { 'North Korea': 42, World: 8 } },
+  });
 }
 
 /** A facet-search answer (POST /indexes/:uid/facet-search). */
@@ -85,7 +100,11 @@ export function offsetResult(indexUid: string, hits: unknown[], q = '', limit = 
 
 /** Vocabulary hits as `attributesToRetrieve: ['term']` returns them, in Meilisearch's order. */
 export function termHits(indexUid: string, terms: string[], q = '') {
-  return offsetResult(indexUid, terms.map((term) => ({ term })), q);
+  return offsetResult(
+    indexUid,
+    terms.map((term) => ({ term })),
+    q,
+  );
 }
 
 /** A title hit of autocomplete's article query (`attributesToRetrieve`: id, title, section, publishedAtIso). */

@@ -3,7 +3,16 @@ import type { Article } from '../../src/articles/article.schema.js';
 import { createMeiliContractEngine, meiliContractSkipReason } from '../contract/meilisearch.harness.js';
 import { MeiliStub } from './meili-stub.js';
 
-const article: Article = { id: 'a-1', title: 'T', body: 'B', section: 'S', tags: [], authors: [], publishedAt: '2021-01-01T00:00:00Z', language: 'en' };
+const article: Article = {
+  id: 'a-1',
+  title: 'T',
+  body: 'B',
+  section: 'S',
+  tags: [],
+  authors: [],
+  publishedAt: '2021-01-01T00:00:00Z',
+  language: 'en',
+};
 
 afterEach(() => {
   vi.unstubAllEnvs();

@@ -43,7 +43,11 @@ describe('begin and upsert', () => {
     await index.begin();
     await index.upsert([article(1), article(2)]);
     expect(stub.calls()).toEqual([
-      `GET /indexes/${UID}`, 'POST /indexes', `GET /indexes/${UID}/settings`, `PATCH /indexes/${UID}/settings`, `POST /indexes/${UID}/documents`,
+      `GET /indexes/${UID}`,
+      'POST /indexes',
+      `GET /indexes/${UID}/settings`,
+      `PATCH /indexes/${UID}/settings`,
+      `POST /indexes/${UID}/documents`,
     ]);
     expect(stub.requests.every((r) => r.headers.authorization === `Bearer ${API_KEY}`)).toBe(true);
     const [, create, , patch, add] = stub.requests.filter((r) => !r.path.startsWith('/tasks/'));
@@ -51,7 +55,12 @@ describe('begin and upsert', () => {
     expect(patch?.body).toEqual(ARTICLE_INDEX_SETTINGS);
     expect(add?.query.get('primaryKey')).toBe('id');
     expect(add?.body).toEqual([
-      expect.objectContaining({ id: 'a-1', publishedAt: 1610078100, publishedAtIso: '2021-01-08T03:55:00Z', day: '2021-01-08' }),
+      expect.objectContaining({
+        id: 'a-1',
+        publishedAt: 1610078100,
+        publishedAtIso: '2021-01-08T03:55:00Z',
+        day: '2021-01-08',
+      }),
       expect.objectContaining({ id: 'a-2' }),
     ]);
   });
@@ -68,15 +77,23 @@ describe('begin and upsert', () => {
     await index.upsert([article(2)]);
     const trail = stub.requests.map((r) => `${r.method} ${r.path}`).slice(-6);
     expect(trail).toEqual([
-      `POST /indexes/${UID}/documents`, 'GET /tasks/2', 'GET /tasks/2',
-      `POST /indexes/${UID}/documents`, 'GET /tasks/3', 'GET /tasks/3',
+      `POST /indexes/${UID}/documents`,
+      'GET /tasks/2',
+      'GET /tasks/2',
+      `POST /indexes/${UID}/documents`,
+      'GET /tasks/3',
+      'GET /tasks/3',
     ]);
     expect(await index.count()).toBe(2);
   });
 
   it('when a batch task fails, then upsert rejects with our error and no Meilisearch message', async () => {
     await index.begin();
-    stub.failNextTask('documentAdditionOrUpdate', { message: 'Document identifier `a b` is invalid.', code: 'invalid_document_id', type: 'invalid_request' });
+    stub.failNextTask('documentAdditionOrUpdate', {
+      message: 'Document identifier `a b` is invalid.',
+      code: 'invalid_document_id',
+      type: 'invalid_request',
+    });
     const failure = await index.upsert([article(1)]).catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: ErrorCode.internal, status: 500 });
     expect(JSON.stringify(failure)).not.toContain('identifier');
@@ -101,7 +118,9 @@ describe('delete, listIds, count', () => {
     expect(ids).toHaveLength(2_500);
     const pages = stub.requests.filter((r) => r.method === 'GET' && r.path === `/indexes/${UID}/documents`);
     expect(pages.map((r) => [r.query.get('fields'), r.query.get('offset'), r.query.get('limit')])).toEqual([
-      ['id', '0', '1000'], ['id', '1000', '1000'], ['id', '2000', '1000'],
+      ['id', '0', '1000'],
+      ['id', '1000', '1000'],
+      ['id', '2000', '1000'],
     ]);
   });
 
@@ -117,8 +136,14 @@ describe('rebuild', () => {
   it('when rebuilding, then documents and vocabulary fill temporary indexes that are swapped in together, and the old ones are deleted', async () => {
     vi.spyOn(Date, 'now').mockReturnValue(1_700_000_000_000);
     const temp = `${UID}_rebuild_1700000000000`;
-    stub.indexes.set(UID, { settings: structuredClone(ARTICLE_INDEX_SETTINGS), docs: new Map([['old', { id: 'old', title: 'Old news' }]]) });
-    stub.indexes.set(TERMS, { settings: structuredClone(TERMS_INDEX_SETTINGS), docs: new Map([['x', { id: 'x', term: 'old', docs: 1 }]]) });
+    stub.indexes.set(UID, {
+      settings: structuredClone(ARTICLE_INDEX_SETTINGS),
+      docs: new Map([['old', { id: 'old', title: 'Old news' }]]),
+    });
+    stub.indexes.set(TERMS, {
+      settings: structuredClone(TERMS_INDEX_SETTINGS),
+      docs: new Map([['x', { id: 'x', term: 'old', docs: 1 }]]),
+    });
     await index.begin({ rebuild: true });
     await index.upsert([article(1)]);
     expect(stub.indexes.get(UID)?.docs.has('old')).toBe(true); // search still sees the old index
@@ -152,13 +177,22 @@ describe('rebuild', () => {
 
   it('when the swap fails, then finish rejects and the old index stays live', async () => {
     vi.spyOn(Date, 'now').mockReturnValue(1_700_000_000_000);
-    stub.indexes.set(UID, { settings: structuredClone(ARTICLE_INDEX_SETTINGS), docs: new Map([['old', { id: 'old' }]]) });
+    stub.indexes.set(UID, {
+      settings: structuredClone(ARTICLE_INDEX_SETTINGS),
+      docs: new Map([['old', { id: 'old' }]]),
+    });
     await index.begin({ rebuild: true });
-    stub.failNextTask('indexSwap', { message: 'Indexes `x` not found.', code: 'index_not_found', type: 'invalid_request' });
+    stub.failNextTask('indexSwap', {
+      message: 'Indexes `x` not found.',
+      code: 'index_not_found',
+      type: 'invalid_request',
+    });
     await expect(index.finish()).rejects.toMatchObject({ code: ErrorCode.internal });
     expect(stub.indexes.get(UID)?.docs.has('old')).toBe(true);
     // Only the unused vocabulary goes; the rebuilt articles stay for another attempt.
-    expect(stub.calls().filter((c) => c.startsWith('DELETE'))).toEqual([`DELETE /indexes/${UID}_rebuild_1700000000000_terms`]);
+    expect(stub.calls().filter((c) => c.startsWith('DELETE'))).toEqual([
+      `DELETE /indexes/${UID}_rebuild_1700000000000_terms`,
+    ]);
     expect(stub.indexes.has(`${UID}_rebuild_1700000000000`)).toBe(true);
   });
 });
@@ -173,8 +207,22 @@ describe('title vocabulary', () => {
     ]);
     await index.finish();
     const read = stub.requests.find((r) => r.method === 'GET' && r.path === `/indexes/${UID}/documents`);
-    expect([read?.query.get('fields'), read?.query.get('offset'), read?.query.get('limit')]).toEqual(['title', '0', '5000']);
-    expect(termsOf(TERMS)).toEqual({ agree: 1, and: 1, cafe: 1, fires: 1, japan: 1, korea: 2, missile: 1, north: 1, talks: 2 });
+    expect([read?.query.get('fields'), read?.query.get('offset'), read?.query.get('limit')]).toEqual([
+      'title',
+      '0',
+      '5000',
+    ]);
+    expect(termsOf(TERMS)).toEqual({
+      agree: 1,
+      and: 1,
+      cafe: 1,
+      fires: 1,
+      japan: 1,
+      korea: 2,
+      missile: 1,
+      north: 1,
+      talks: 2,
+    });
     const korea = stub.indexes.get(TERMS)?.docs.get(termDocumentId('korea'));
     expect(korea).toEqual({ id: termDocumentId('korea'), term: 'korea', docs: 2 });
   });
@@ -200,7 +248,9 @@ describe('title vocabulary', () => {
     ]);
     const patch = stub.requests.find((r) => r.method === 'PATCH' && r.path === `/indexes/${next}/settings`);
     expect(patch?.body).toEqual(TERMS_INDEX_SETTINGS);
-    expect(stub.requests.find((r) => r.path === '/swap-indexes')?.body).toEqual([{ indexes: [TERMS, next], rename: false }]);
+    expect(stub.requests.find((r) => r.path === '/swap-indexes')?.body).toEqual([
+      { indexes: [TERMS, next], rename: false },
+    ]);
     expect([...stub.indexes.keys()]).toEqual([UID, TERMS]);
     expect(stub.indexes.get(TERMS)?.settings).toMatchObject(TERMS_INDEX_SETTINGS);
   });
@@ -225,10 +275,17 @@ describe('title vocabulary', () => {
   });
 
   it('when a vocabulary batch fails, then finish rejects with our error and the live vocabulary is not swapped', async () => {
-    stub.indexes.set(TERMS, { settings: structuredClone(TERMS_INDEX_SETTINGS), docs: new Map([['x', { id: 'x', term: 'old', docs: 1 }]]) });
+    stub.indexes.set(TERMS, {
+      settings: structuredClone(TERMS_INDEX_SETTINGS),
+      docs: new Map([['x', { id: 'x', term: 'old', docs: 1 }]]),
+    });
     await index.begin();
     await index.upsert([article(1)]);
-    stub.failNextTask('documentAdditionOrUpdate', { message: 'No space left on device', code: 'no_space_left_on_device', type: 'system' });
+    stub.failNextTask('documentAdditionOrUpdate', {
+      message: 'No space left on device',
+      code: 'no_space_left_on_device',
+      type: 'system',
+    });
     const failure = await index.finish().catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: ErrorCode.internal, status: 500 });
     expect(JSON.stringify(failure)).not.toContain('space');

@@ -15,7 +15,8 @@ let stub: MeiliStub;
 let engine: SearchEngine;
 
 type Query = Record<string, unknown> & { indexUid: string; q?: string; facets?: string[] };
-const multiSearches = () => stub.requests.filter((r) => r.path === '/multi-search').map((r) => (r.body as { queries: Query[] }).queries);
+const multiSearches = () =>
+  stub.requests.filter((r) => r.path === '/multi-search').map((r) => (r.body as { queries: Query[] }).queries);
 const suggest = (params: Record<string, string>) => engine.suggest(SuggestParamsSchema.parse(params));
 
 interface Canned {
@@ -68,16 +69,32 @@ describe('suggest on Meilisearch', () => {
     const [first, second] = multiSearches();
     expect(multiSearches()).toHaveLength(2);
     expect(first).toEqual([
-      { indexUid: TERMS, q: '', filter: ['term >= "ko"', `term < "ko${END}"`], sort: ['docs:desc', 'term:asc'], limit: 8, attributesToRetrieve: ['term'] },
+      {
+        indexUid: TERMS,
+        q: '',
+        filter: ['term >= "ko"', `term < "ko${END}"`],
+        sort: ['docs:desc', 'term:asc'],
+        limit: 8,
+        attributesToRetrieve: ['term'],
+      },
       { indexUid: UID, hitsPerPage: 0, facets: ['section', 'tags'] },
       {
-        indexUid: UID, q: 'north ko', attributesToSearchOn: ['title'], matchingStrategy: 'all', limit: 8,
+        indexUid: UID,
+        q: 'north ko',
+        attributesToSearchOn: ['title'],
+        matchingStrategy: 'all',
+        limit: 8,
         attributesToRetrieve: ['id', 'title', 'section', 'publishedAtIso'],
       },
     ]);
     expect(second?.map((q) => q.q)).toEqual(['"north" "korea"', '"north" "korean"', '"north" "kobe"']);
     expect(second?.[0]).toEqual({
-      indexUid: UID, q: '"north" "korea"', matchingStrategy: 'all', attributesToSearchOn: ['title'], hitsPerPage: 0, page: 1,
+      indexUid: UID,
+      q: '"north" "korea"',
+      matchingStrategy: 'all',
+      attributesToSearchOn: ['title'],
+      hitsPerPage: 0,
+      page: 1,
     });
     expect(suggestions).toEqual([
       { type: 'query', text: 'north korea', highlight: '<mark>north ko</mark>rea' },
@@ -85,7 +102,11 @@ describe('suggest on Meilisearch', () => {
       { type: 'section', text: 'North Korea', count: 4, highlight: '<mark>North Ko</mark>rea' },
       { type: 'tag', text: 'north-korea', count: 4, highlight: '<mark>north-ko</mark>rea' },
       {
-        type: 'article', id: TITLE_HIT.id, text: TITLE_HIT.title, section: 'North Korea', publishedAt: '2025-01-06T01:00:00Z',
+        type: 'article',
+        id: TITLE_HIT.id,
+        text: TITLE_HIT.title,
+        section: 'North Korea',
+        publishedAt: '2025-01-06T01:00:00Z',
         highlight: '<mark>North</mark> <mark>Ko</mark>rea fires &lt;hypersonic&gt; missile',
       },
     ]);
@@ -100,13 +121,27 @@ describe('suggest on Meilisearch', () => {
     const suggestions = await suggest({ q: 'semocon', limit: '4', from: '2024-01-01' });
     const [first, second] = multiSearches();
     expect(second).toEqual([
-      expect.objectContaining({ q: '"semiconductor"', matchingStrategy: 'all', filter: [['publishedAt >= 1704067200']], hitsPerPage: 0 }),
-      expect.objectContaining({ q: '"semiconductors"', matchingStrategy: 'all', filter: [['publishedAt >= 1704067200']], hitsPerPage: 0 }),
+      expect.objectContaining({
+        q: '"semiconductor"',
+        matchingStrategy: 'all',
+        filter: [['publishedAt >= 1704067200']],
+        hitsPerPage: 0,
+      }),
+      expect.objectContaining({
+        q: '"semiconductors"',
+        matchingStrategy: 'all',
+        filter: [['publishedAt >= 1704067200']],
+        hitsPerPage: 0,
+      }),
     ]);
     // The vocabulary is the whole corpus's: filters apply to the counts, not to the candidates.
     expect(first?.[0]).not.toHaveProperty('filter', expect.arrayContaining([['publishedAt >= 1704067200']]));
     expect(first?.[1]).toEqual({
-      indexUid: TERMS, q: 'semocon', filter: [['term < "semocon"', `term >= "semocon${END}"`]], sort: ['docs:desc', 'term:asc'], limit: 4,
+      indexUid: TERMS,
+      q: 'semocon',
+      filter: [['term < "semocon"', `term >= "semocon${END}"`]],
+      sort: ['docs:desc', 'term:asc'],
+      limit: 4,
       attributesToRetrieve: ['term'],
     });
     expect(suggestions.map((s) => [s.type, s.highlight])).toEqual([
@@ -121,7 +156,14 @@ describe('suggest on Meilisearch', () => {
     const suggestions = await suggest({ q: 'korea ' });
     const [first, second] = multiSearches();
     expect(first?.filter((q) => q.indexUid === TERMS)).toEqual([
-      { indexUid: TERMS, q: 'korea ', filter: ['term != "korea"'], sort: ['docs:desc', 'term:asc'], limit: 4, attributesToRetrieve: ['term'] },
+      {
+        indexUid: TERMS,
+        q: 'korea ',
+        filter: ['term != "korea"'],
+        sort: ['docs:desc', 'term:asc'],
+        limit: 4,
+        attributesToRetrieve: ['term'],
+      },
     ]);
     expect(first?.at(-1)).toMatchObject({ q: 'korea ' });
     expect(second?.map((q) => q.q)).toEqual(['"korea"', '"koreas"']);
@@ -137,9 +179,19 @@ describe('suggest on Meilisearch', () => {
     expect(multiSearches()).toHaveLength(1);
     const [sections, tags, titles, count] = multiSearches()[0]!;
     expect(sections).toEqual({ indexUid: UID, filter: [['tags = "EU"']], hitsPerPage: 0, facets: ['section'] });
-    expect(tags).toEqual({ indexUid: UID, filter: [['section = "World"'], ['tags = "EU"']], hitsPerPage: 0, facets: ['tags'] });
+    expect(tags).toEqual({
+      indexUid: UID,
+      filter: [['section = "World"'], ['tags = "EU"']],
+      hitsPerPage: 0,
+      facets: ['tags'],
+    });
     expect(titles).toMatchObject({ q: 'eu ', filter: [['section = "World"'], ['tags = "EU"']] });
-    expect(count).toMatchObject({ q: '"eu"', matchingStrategy: 'all', filter: [['section = "World"'], ['tags = "EU"']], hitsPerPage: 0 });
+    expect(count).toMatchObject({
+      q: '"eu"',
+      matchingStrategy: 'all',
+      filter: [['section = "World"'], ['tags = "EU"']],
+      hitsPerPage: 0,
+    });
     expect(suggestions).toEqual([
       { type: 'query', text: 'eu', highlight: '<mark>eu</mark>' },
       // As on the embedded engine, facet values match the typed words as a prefix even after a space.

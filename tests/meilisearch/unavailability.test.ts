@@ -20,7 +20,14 @@ const engine = () => createMeilisearchEngine({ url: stub.url, apiKey: API_KEY, i
 
 /** What a client could ever see of an error: the public fields the problem+json renderer uses. */
 function publicText(error: AppError): string {
-  return JSON.stringify({ message: error.message, detail: error.detail, code: error.code, status: error.status, errors: error.errors, headers: error.headers });
+  return JSON.stringify({
+    message: error.message,
+    detail: error.detail,
+    code: error.code,
+    status: error.status,
+    errors: error.errors,
+    headers: error.headers,
+  });
 }
 
 async function failure(run: () => Promise<unknown>): Promise<{ error: AppError; ms: number }> {
@@ -38,7 +45,8 @@ describe('when Meilisearch cannot answer', () => {
     stub.mode = 'down';
     const { error } = await failure(() => engine().search(query));
     expect(error).toMatchObject({ code: ErrorCode.engineUnavailable, status: 503 });
-    for (const secret of [stub.url, '127.0.0.1', API_KEY, 'stub is down']) expect(publicText(error)).not.toContain(secret);
+    for (const secret of [stub.url, '127.0.0.1', API_KEY, 'stub is down'])
+      expect(publicText(error)).not.toContain(secret);
   });
 
   it('when it never answers, then the search fails with engine_unavailable within 2 s', async () => {
@@ -62,7 +70,9 @@ describe('when Meilisearch cannot answer', () => {
 
   it('when it answers 503 to a suggestion, then suggest fails with engine_unavailable and no message', async () => {
     stub.mode = 'down';
-    const { error } = await failure(() => engine().suggest({ q: 'north ko', limit: 8, filters: { sections: [], tags: [], authors: [] } }));
+    const { error } = await failure(() =>
+      engine().suggest({ q: 'north ko', limit: 8, filters: { sections: [], tags: [], authors: [] } }),
+    );
     expect(error).toMatchObject({ code: ErrorCode.engineUnavailable, status: 503 });
     expect(publicText(error)).not.toContain('stub is down');
   });
@@ -72,9 +82,23 @@ describe('when Meilisearch cannot answer', () => {
       stub.mode = 'hang'; // this answer still goes out; the next request never gets one
       const queries = (req.body as { queries: { indexUid: string }[] }).queries;
       const hits = (uid: string) => (uid.endsWith('_terms') ? [{ term: 'korea' }] : []);
-      return [200, { results: queries.map((q) => ({ indexUid: q.indexUid, hits: hits(q.indexUid), query: '', processingTimeMs: 0, limit: 8, offset: 0 })) }];
+      return [
+        200,
+        {
+          results: queries.map((q) => ({
+            indexUid: q.indexUid,
+            hits: hits(q.indexUid),
+            query: '',
+            processingTimeMs: 0,
+            limit: 8,
+            offset: 0,
+          })),
+        },
+      ];
     });
-    const { error, ms } = await failure(() => engine().suggest({ q: 'north ko', limit: 8, filters: { sections: [], tags: [], authors: [] } }));
+    const { error, ms } = await failure(() =>
+      engine().suggest({ q: 'north ko', limit: 8, filters: { sections: [], tags: [], authors: [] } }),
+    );
     expect(error.code).toBe(ErrorCode.engineUnavailable);
     expect(ms).toBeLessThan(2_500);
   });
@@ -86,10 +110,27 @@ describe('when Meilisearch cannot answer', () => {
   });
 
   it('when the indexer cannot reach it, then upsert rejects with engine_unavailable', async () => {
-    const index = createMeilisearchIndex({ url: stub.url, apiKey: API_KEY, indexUid: UID, logger: silentLogger(), requestTimeoutMs: 500 });
+    const index = createMeilisearchIndex({
+      url: stub.url,
+      apiKey: API_KEY,
+      indexUid: UID,
+      logger: silentLogger(),
+      requestTimeoutMs: 500,
+    });
     await stub.stop();
     const { error } = await failure(() =>
-      index.upsert([{ id: 'a', title: 'T', body: 'B', section: 'S', tags: [], authors: [], publishedAt: '2021-01-01T00:00:00Z', language: 'en' }]),
+      index.upsert([
+        {
+          id: 'a',
+          title: 'T',
+          body: 'B',
+          section: 'S',
+          tags: [],
+          authors: [],
+          publishedAt: '2021-01-01T00:00:00Z',
+          language: 'en',
+        },
+      ]),
     );
     expect(error.code).toBe(ErrorCode.engineUnavailable);
     expect(publicText(error)).not.toContain(API_KEY);

@@ -13,7 +13,9 @@ type Params = Record<string, string>;
 /** The contract's matching, written the slow obvious way: every word, within its typo budget. */
 function holdsEveryWord(article: Article, q: string): boolean {
   const tokens = new Set(tokenize(`${article.title} ${article.summary ?? ''} ${article.body}`));
-  return tokenize(q).every((w) => [...tokens].some((t) => typoDistance(w, t, allowedTypos(w.length)) <= allowedTypos(w.length)));
+  return tokenize(q).every((w) =>
+    [...tokens].some((t) => typoDistance(w, t, allowedTypos(w.length)) <= allowedTypos(w.length)),
+  );
 }
 
 function passes(article: Article, p: Params, omit?: 'section' | 'authors' | 'date'): boolean {
@@ -33,7 +35,9 @@ function passes(article: Article, p: Params, omit?: 'section' | 'authors' | 'dat
 function count(values: string[]): { value: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].map(([value, n]) => ({ value, count: n })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+  return [...counts]
+    .map(([value, n]) => ({ value, count: n }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
 }
 
 function bruteForce(articles: Article[], p: Params) {
@@ -75,17 +79,25 @@ describe('embedded engine facet counts', () => {
   });
   afterAll(() => cleanup());
 
-  it.each(CASES)('when searching %o, then totals and every facet equal a brute-force count over the corpus', async (p) => {
-    const query = SearchParamsSchema.parse({ ...p, facets: 'section,tags,authors,date', facetLimit: '100', dateInterval: 'year' });
-    const result = await engine.search(query);
-    const expected = bruteForce(articles, p);
-    expect(expected.totalHits).toBeGreaterThan(0);
-    expect(result.totalHits).toBe(expected.totalHits);
-    expect(result.facets.section).toEqual(expected.section);
-    expect(result.facets.tags).toEqual(expected.tags.slice(0, 100));
-    expect(result.facets.authors).toEqual(expected.authors.slice(0, 100));
-    expect(result.facets.date?.map((b) => ({ value: b.value, count: b.count }))).toEqual(
-      expected.years.sort((a, b) => (a.value < b.value ? -1 : 1)),
-    );
-  });
+  it.each(CASES)(
+    'when searching %o, then totals and every facet equal a brute-force count over the corpus',
+    async (p) => {
+      const query = SearchParamsSchema.parse({
+        ...p,
+        facets: 'section,tags,authors,date',
+        facetLimit: '100',
+        dateInterval: 'year',
+      });
+      const result = await engine.search(query);
+      const expected = bruteForce(articles, p);
+      expect(expected.totalHits).toBeGreaterThan(0);
+      expect(result.totalHits).toBe(expected.totalHits);
+      expect(result.facets.section).toEqual(expected.section);
+      expect(result.facets.tags).toEqual(expected.tags.slice(0, 100));
+      expect(result.facets.authors).toEqual(expected.authors.slice(0, 100));
+      expect(result.facets.date?.map((b) => ({ value: b.value, count: b.count }))).toEqual(
+        expected.years.sort((a, b) => (a.value < b.value ? -1 : 1)),
+      );
+    },
+  );
 });

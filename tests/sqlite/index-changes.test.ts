@@ -15,7 +15,8 @@ describe('sqlite engine after the index changed underneath it', () => {
   let engine: SearchEngine;
   let path: string;
   let cleanup = async () => {};
-  const total = async (q: string) => (await engine.search(SearchParamsSchema.parse({ q, facets: 'section' }))).totalHits;
+  const total = async (q: string) =>
+    (await engine.search(SearchParamsSchema.parse({ q, facets: 'section' }))).totalHits;
   const write = async (fn: (index: Awaited<ReturnType<typeof openSqliteIndex>>) => Promise<unknown>) => {
     const index = await openSqliteIndex({ path, logger: silentLogger() });
     await index.begin();
@@ -24,8 +25,11 @@ describe('sqlite engine after the index changed underneath it', () => {
     await index.close();
   };
   const lighthouse = ArticleInputSchema.parse({
-    id: 'cache-lighthouse', title: 'Lighthouse keepers strike', body: 'The seed corpus also talks about the government.',
-    section: 'Business', publishedAt: '2025-01-02T03:04:05Z',
+    id: 'cache-lighthouse',
+    title: 'Lighthouse keepers strike',
+    body: 'The seed corpus also talks about the government.',
+    section: 'Business',
+    publishedAt: '2025-01-02T03:04:05Z',
   });
 
   beforeAll(async () => {

@@ -33,7 +33,9 @@ describe('database file', () => {
     const path = tempPath();
     writeFileSync(path, 'this is not sqlite '.repeat(100));
     expect(() => openDatabase({ path })).toThrow(DatabaseFileError);
-    expect(() => openDatabase({ path })).toThrow(new RegExp(`${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}.*not a valid SQLite database`));
+    expect(() => openDatabase({ path })).toThrow(
+      new RegExp(`${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}.*not a valid SQLite database`),
+    );
   });
 
   it('when a file comes from a newer schema, then it is refused', () => {

@@ -6,7 +6,15 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 /** Debian's Chromium; the tests never download a browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 /**
  * Whether the browser tests can run. Without Chromium they skip with a note, except in CI
@@ -15,7 +23,9 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 export function browserGate(): { run: boolean; missing: boolean } {
   const missing = !existsSync(CHROMIUM_PATH);
   if (missing && process.env['CI'] !== 'true') {
-    console.warn(`[e2e] ${CHROMIUM_PATH} not found: skipping the browser tests (apt-get install chromium). With CI=true they fail instead.`);
+    console.warn(
+      `[e2e] ${CHROMIUM_PATH} not found: skipping the browser tests (apt-get install chromium). With CI=true they fail instead.`,
+    );
   }
   return { run: !missing || process.env['CI'] === 'true', missing };
 }
@@ -28,8 +38,14 @@ export interface PageProblems {
 }
 
 /** Headless Chromium with a fresh profile; problems the page reports are collected. */
-export async function launchBrowser(): Promise<{ context: BrowserContext; page: Page; problems: PageProblems; close(): Promise<void> }> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} is missing (CI=true): install Debian's chromium package`);
+export async function launchBrowser(): Promise<{
+  context: BrowserContext;
+  page: Page;
+  problems: PageProblems;
+  close(): Promise<void>;
+}> {
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`${CHROMIUM_PATH} is missing (CI=true): install Debian's chromium package`);
   const profile = mkdtempSync(join(tmpdir(), 'article-search-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,

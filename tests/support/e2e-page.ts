@@ -6,7 +6,11 @@ export async function settled(page: Page): Promise<void> {
     const results = document.getElementById('results');
     const article = document.getElementById('article-view');
     if (article && !article.hidden) return article.querySelector('.notice--loading') === null;
-    return results !== null && !results.hasAttribute('aria-busy') && document.getElementById('results-heading')?.textContent !== 'Search';
+    return (
+      results !== null &&
+      !results.hasAttribute('aria-busy') &&
+      document.getElementById('results-heading')?.textContent !== 'Search'
+    );
   });
 }
 

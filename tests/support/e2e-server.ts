@@ -28,7 +28,10 @@ export interface E2eServer {
  */
 export async function startE2eServer(): Promise<E2eServer> {
   const webDir = mkdtempSync(join(tmpdir(), 'article-search-web-'));
-  execFileSync(process.execPath, [join(ROOT, 'scripts/build-web.mjs'), '--outdir', webDir], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build-web.mjs'), '--outdir', webDir], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
   const { engine, cleanup } = await createSqliteEngine(loadSeedArticles());
   const outer = express();
   outer.use((_req, res, next) => {

@@ -9,7 +9,9 @@ import type { SearchEngine } from '../../src/search/search-engine.js';
 import { loadSeedArticles } from './seed-articles.js';
 
 /** A fresh embedded index in a temp folder holding `articles`, and its engine. */
-export async function createSqliteEngine(articles: readonly Article[]): Promise<{ engine: SearchEngine; path: string; cleanup(): Promise<void> }> {
+export async function createSqliteEngine(
+  articles: readonly Article[],
+): Promise<{ engine: SearchEngine; path: string; cleanup(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'article-search-'));
   const path = join(dir, 'articles.db');
   const logger = silentLogger();

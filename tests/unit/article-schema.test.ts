@@ -37,7 +37,10 @@ describe('ArticleInputSchema', () => {
   });
 
   it('when tags repeat in another case, then they are lower-cased and kept once', () => {
-    expect(ArticleInputSchema.parse({ ...valid, tags: ['AI', 'ai', ' Cyber  Security '] }).tags).toEqual(['ai', 'cyber security']);
+    expect(ArticleInputSchema.parse({ ...valid, tags: ['AI', 'ai', ' Cyber  Security '] }).tags).toEqual([
+      'ai',
+      'cyber security',
+    ]);
   });
 
   it('when text holds control characters, then they are removed', () => {
@@ -45,7 +48,13 @@ describe('ArticleInputSchema', () => {
   });
 
   it('when required fields are missing or invalid, then every problem is reported by path', () => {
-    const result = ArticleInputSchema.safeParse({ title: ' ', body: '', publishedAt: '2021-02-30', tags: Array(51).fill('t'), id: 'bad id!' });
+    const result = ArticleInputSchema.safeParse({
+      title: ' ',
+      body: '',
+      publishedAt: '2021-02-30',
+      tags: Array(51).fill('t'),
+      id: 'bad id!',
+    });
     expect(result.success).toBe(false);
     const paths = result.error!.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['title', 'body', 'section', 'publishedAt', 'tags', 'id']));

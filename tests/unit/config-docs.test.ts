@@ -54,7 +54,10 @@ describe('configuration docs', () => {
   });
 
   it('when a table row or env line is parsed, then backticks and comments are understood', () => {
-    expect(tableVariables('| Variable | Default |\n| --- | --- |\n| `PORT` | `3000` |\n| HOST | x |')).toEqual(['PORT', 'HOST']);
+    expect(tableVariables('| Variable | Default |\n| --- | --- |\n| `PORT` | `3000` |\n| HOST | x |')).toEqual([
+      'PORT',
+      'HOST',
+    ]);
     expect(envExampleEntries('# comment\nPORT=3000\n# MEILI_URL=http://x\n')).toEqual([
       ['PORT', '3000'],
       ['MEILI_URL', 'http://x'],

@@ -34,7 +34,17 @@ describe('date facet buckets', () => {
   });
 
   it('when days are grouped, then buckets are chronological and empty ones are dropped', () => {
-    expect(toDateBuckets([['2021-02-03', 2], ['2021-01-31', 1], ['2021-02-28', 1], ['2020-05-01', 0]], 'month')).toEqual([
+    expect(
+      toDateBuckets(
+        [
+          ['2021-02-03', 2],
+          ['2021-01-31', 1],
+          ['2021-02-28', 1],
+          ['2020-05-01', 0],
+        ],
+        'month',
+      ),
+    ).toEqual([
       { value: '2021-01', from: '2021-01-01', to: '2021-01-31', count: 1 },
       { value: '2021-02', from: '2021-02-01', to: '2021-02-28', count: 3 },
     ]);

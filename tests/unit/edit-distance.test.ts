@@ -34,7 +34,23 @@ describe('typo rules (Meilisearch)', () => {
 });
 
 describe('fuzzyScan (trie walk over a sorted vocabulary)', () => {
-  const vocabulary = ['gover', 'govern', 'governing', 'government', 'governmental', 'governments', 'gown', 'grove', 'semiconductor', 'semiconductors', 'semicolon', 'seminar', 'sector', 'secure', 'security'].sort();
+  const vocabulary = [
+    'gover',
+    'govern',
+    'governing',
+    'government',
+    'governmental',
+    'governments',
+    'gown',
+    'grove',
+    'semiconductor',
+    'semiconductors',
+    'semicolon',
+    'seminar',
+    'sector',
+    'secure',
+    'security',
+  ].sort();
   const words = (hits: { index: number }[]) => hits.map((h) => vocabulary[h.index]).sort();
 
   it.each(['goverment', 'govenment', 'semiconducter', 'securty', 'sectro', 'gvernment'])(
@@ -49,6 +65,13 @@ describe('fuzzyScan (trie walk over a sorted vocabulary)', () => {
   it('when scanning as-you-type, then a word matches when one of its prefixes is within budget', () => {
     expect(words(fuzzyScan(vocabulary, 'semocon', 1, { prefix: true }))).toEqual(['semiconductor', 'semiconductors']);
     expect(words(fuzzyScan(vocabulary, 'govr', 0, { prefix: true }))).toEqual([]);
-    expect(words(fuzzyScan(vocabulary, 'gove', 0, { prefix: true }))).toEqual(['gover', 'govern', 'governing', 'government', 'governmental', 'governments']);
+    expect(words(fuzzyScan(vocabulary, 'gove', 0, { prefix: true }))).toEqual([
+      'gover',
+      'govern',
+      'governing',
+      'government',
+      'governmental',
+      'governments',
+    ]);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { allTerms, anyOf, ftsString, inColumns, toFtsAlternative, without } from '../../src/search/engines/sqlite/fts-query.js';
+import {
+  allTerms,
+  anyOf,
+  ftsString,
+  inColumns,
+  toFtsAlternative,
+  without,
+} from '../../src/search/engines/sqlite/fts-query.js';
 
 describe('FTS5 query building', () => {
   it('when a token holds a double quote, then it is doubled inside an FTS5 string', () => {
@@ -13,7 +20,13 @@ describe('FTS5 query building', () => {
   });
 
   it('when a term has several forms, then they are ORed in one group, duplicates dropped', () => {
-    expect(anyOf([{ kind: 'word', text: 'a' }, { kind: 'word', text: 'b' }, { kind: 'word', text: 'a' }])).toBe('("a" OR "b")');
+    expect(
+      anyOf([
+        { kind: 'word', text: 'a' },
+        { kind: 'word', text: 'b' },
+        { kind: 'word', text: 'a' },
+      ]),
+    ).toBe('("a" OR "b")');
     expect(anyOf([{ kind: 'word', text: 'a' }])).toBe('"a"');
   });
 

@@ -77,7 +77,19 @@ describe('tokenizeWithSpans', async () => {
     const ascii = 'Cyber-security, 2021: "North Korea" hit_it';
     const unicode = `${ascii} Zürich`;
     expect(tokenizeWithSpans(ascii)).toEqual(tokenizeWithSpans(unicode).slice(0, -1));
-    expect(tokenizeWithSpans(ascii).map((s) => s.word)).toEqual(['cyber', 'security', '2021', 'north', 'korea', 'hit', 'it']);
-    expect(tokenizeWithSpans(unicode).at(-1)).toEqual({ word: 'zurich', start: unicode.length - 6, end: unicode.length });
+    expect(tokenizeWithSpans(ascii).map((s) => s.word)).toEqual([
+      'cyber',
+      'security',
+      '2021',
+      'north',
+      'korea',
+      'hit',
+      'it',
+    ]);
+    expect(tokenizeWithSpans(unicode).at(-1)).toEqual({
+      word: 'zurich',
+      start: unicode.length - 6,
+      end: unicode.length,
+    });
   });
 });

@@ -3,7 +3,13 @@ import { ConfigError } from '../../src/config.js';
 import { EngineUnavailableError } from '../../src/errors.js';
 import { parseCliArgs, UsageError } from '../../indexer/cli-args.js';
 import { DEFAULT_BATCH_SIZE } from '../../indexer/index-articles.js';
-import { describeFatal, exitCodeFor, formatInvalidLines, formatProgressLine, formatSummary } from '../../indexer/cli-output.js';
+import {
+  describeFatal,
+  exitCodeFor,
+  formatInvalidLines,
+  formatProgressLine,
+  formatSummary,
+} from '../../indexer/cli-output.js';
 import type { IndexReport } from '../../indexer/index-report.schema.js';
 import { IndexerError, IndexerErrorCode } from '../../indexer/indexer-error.js';
 
@@ -22,7 +28,18 @@ const report = (overrides: Partial<IndexReport> = {}): IndexReport => ({
 describe('parseCliArgs', () => {
   it('when every option is given, then each is parsed', () => {
     expect(
-      parseCliArgs(['seed', 'more/pages', '--sync', '--rebuild', '--batch-size', '250', '--report', 'out.json', '--timezone', 'Europe/Berlin']),
+      parseCliArgs([
+        'seed',
+        'more/pages',
+        '--sync',
+        '--rebuild',
+        '--batch-size',
+        '250',
+        '--report',
+        'out.json',
+        '--timezone',
+        'Europe/Berlin',
+      ]),
     ).toEqual({
       help: false,
       paths: ['seed', 'more/pages'],
@@ -35,7 +52,13 @@ describe('parseCliArgs', () => {
   });
 
   it('when only paths are given, then defaults apply', () => {
-    expect(parseCliArgs(['seed'])).toEqual({ help: false, paths: ['seed'], sync: false, rebuild: false, batchSize: DEFAULT_BATCH_SIZE });
+    expect(parseCliArgs(['seed'])).toEqual({
+      help: false,
+      paths: ['seed'],
+      sync: false,
+      rebuild: false,
+      batchSize: DEFAULT_BATCH_SIZE,
+    });
   });
 
   it.each([
@@ -64,7 +87,9 @@ describe('CLI output', () => {
 
   it('when a run ends, then the summary is one line with counts, seconds and rate', () => {
     const line = formatSummary(report({ invalidCount: 4 }));
-    expect(line).toBe('read 1,204, indexed 1,200, invalid 4, duplicates 0, deleted 3, skipped files 1 in 2.5 s (480 articles/s)');
+    expect(line).toBe(
+      'read 1,204, indexed 1,200, invalid 4, duplicates 0, deleted 3, skipped files 1 in 2.5 s (480 articles/s)',
+    );
     expect(line).not.toContain('\n');
   });
 
@@ -73,7 +98,11 @@ describe('CLI output', () => {
   });
 
   it('when there are more invalid records than the cap, then the rest is counted', () => {
-    const invalid = Array.from({ length: 60 }, (_, i) => ({ source: 'a.ndjson', line: i + 1, errors: [{ path: 'title', message: 'must not be empty' }] }));
+    const invalid = Array.from({ length: 60 }, (_, i) => ({
+      source: 'a.ndjson',
+      line: i + 1,
+      errors: [{ path: 'title', message: 'must not be empty' }],
+    }));
     const lines = formatInvalidLines({ invalid, invalidCount: 75 });
     expect(lines).toHaveLength(51);
     expect(lines[0]).toBe('a.ndjson:1: title must not be empty');
@@ -84,7 +113,14 @@ describe('CLI output', () => {
     const lines = formatInvalidLines({
       invalid: [
         { source: 'b.bin', line: 0, errors: [{ path: '', message: 'binary file' }] },
-        { source: 'c.csv', line: 4, errors: [{ path: 'section', message: 'required' }, { path: 'tags.2', message: 'too long' }] },
+        {
+          source: 'c.csv',
+          line: 4,
+          errors: [
+            { path: 'section', message: 'required' },
+            { path: 'tags.2', message: 'too long' },
+          ],
+        },
       ],
       invalidCount: 2,
     });
@@ -98,9 +134,13 @@ describe('CLI output', () => {
   });
 
   it('when a fatal error is ours, then its message is shown; when foreign, only its kind', () => {
-    expect(describeFatal(new IndexerError(IndexerErrorCode.syncRefused, '--sync refused: x'))).toBe('--sync refused: x');
+    expect(describeFatal(new IndexerError(IndexerErrorCode.syncRefused, '--sync refused: x'))).toBe(
+      '--sync refused: x',
+    );
     expect(describeFatal(new ConfigError([{ variable: 'PORT', message: 'too big' }]))).toMatch(/PORT/);
-    expect(describeFatal(new EngineUnavailableError(new Error('http://secret-host:7700 key=abc')))).toMatch(/^Search engine unavailable/);
+    expect(describeFatal(new EngineUnavailableError(new Error('http://secret-host:7700 key=abc')))).toMatch(
+      /^Search engine unavailable/,
+    );
     const foreign = describeFatal(new TypeError('connect to http://user:pass@host failed'));
     expect(foreign).toBe('unexpected TypeError (details in the log)');
   });

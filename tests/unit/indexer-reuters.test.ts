@@ -69,14 +69,31 @@ will rise 3 pct if rain < normal stays away.
   });
 
   it('when the story is BRIEF, then the headline is also the body', () => {
-    const result = toReutersArticle(story('<TEXT TYPE="BRIEF">&#2;\n******<TITLE>RATES STEADY IN LATEST WEEK\n</TITLE>Blah blah blah.\n&#3;\n</TEXT>'), SECTIONS);
-    expect(result).toMatchObject({ article: { title: 'RATES STEADY IN LATEST WEEK', body: 'RATES STEADY IN LATEST WEEK' } });
+    const result = toReutersArticle(
+      story(
+        '<TEXT TYPE="BRIEF">&#2;\n******<TITLE>RATES STEADY IN LATEST WEEK\n</TITLE>Blah blah blah.\n&#3;\n</TEXT>',
+      ),
+      SECTIONS,
+    );
+    expect(result).toMatchObject({
+      article: { title: 'RATES STEADY IN LATEST WEEK', body: 'RATES STEADY IN LATEST WEEK' },
+    });
   });
 
   it('when the story is UNPROC, then the first line is the title and the table keeps its lines', () => {
-    const result = toReutersArticle(story('<TEXT TYPE="UNPROC">&#2;\nWEEKLY TABLE 1 - MAR 2\n Item one.....5 vs....4\n Item two.....7 vs....9\n\n Reuter\n&#3;\n</TEXT>', ''), SECTIONS);
+    const result = toReutersArticle(
+      story(
+        '<TEXT TYPE="UNPROC">&#2;\nWEEKLY TABLE 1 - MAR 2\n Item one.....5 vs....4\n Item two.....7 vs....9\n\n Reuter\n&#3;\n</TEXT>',
+        '',
+      ),
+      SECTIONS,
+    );
     expect(result).toMatchObject({
-      article: { title: 'WEEKLY TABLE 1 - MAR 2', body: ' Item one.....5 vs....4\n Item two.....7 vs....9', section: 'General' },
+      article: {
+        title: 'WEEKLY TABLE 1 - MAR 2',
+        body: ' Item one.....5 vs....4\n Item two.....7 vs....9',
+        section: 'General',
+      },
     });
   });
 
@@ -103,7 +120,12 @@ will rise 3 pct if rain < normal stays away.
 
 describe('Reuters sections', () => {
   it('when category groups are parsed, then topics map to their group and ungrouped subjects to their name', () => {
-    expect(Object.fromEntries(SECTIONS)).toEqual({ ship: 'Shipping', crude: 'Energy', cocoa: 'Commodities', wheat: 'Commodities' });
+    expect(Object.fromEntries(SECTIONS)).toEqual({
+      ship: 'Shipping',
+      crude: 'Energy',
+      cocoa: 'Commodities',
+      wheat: 'Commodities',
+    });
   });
 
   it('when a story has no known topic, then its section is General', () => {
@@ -128,7 +150,10 @@ describe.skipIf(!existsSync(join(REUTERS, 'reut2-000.sgm')))('Reuters on the rea
 
   it('when the real category file is parsed, then all 135 topics get a section', () => {
     const sections = parseTopicSections(readFileSync(join(REUTERS, 'cat-descriptions_120396.txt'), 'latin1'));
-    const topics = readFileSync(join(REUTERS, 'all-topics-strings.lc.txt'), 'latin1').split('\n').map((t) => t.trim()).filter(Boolean);
+    const topics = readFileSync(join(REUTERS, 'all-topics-strings.lc.txt'), 'latin1')
+      .split('\n')
+      .map((t) => t.trim())
+      .filter(Boolean);
     expect(topics.filter((t) => !sections.has(t))).toEqual([]);
     expect(sections.get('earn')).toBe('Corporate');
     expect(sections.get('money-fx')).toBe('Money/Foreign Exchange');
@@ -142,7 +167,11 @@ describe.skipIf(!existsSync(join(REUTERS, 'reut2-000.sgm')))('Reuters on the rea
     const articles = results.flatMap((r) => ('article' in r ? [r.article] : []));
     expect(stories).toHaveLength(1000);
     expect(articles.filter((a) => !ArticleInputSchema.safeParse(a).success)).toEqual([]);
-    expect(articles[0]).toMatchObject({ id: 'reuters-1', section: 'Commodities', publishedAt: '1987-02-26T15:01:01.790Z' });
+    expect(articles[0]).toMatchObject({
+      id: 'reuters-1',
+      section: 'Commodities',
+      publishedAt: '1987-02-26T15:01:01.790Z',
+    });
     expect(articles.some((a) => a.authors?.length)).toBe(true);
   });
 });

@@ -42,7 +42,9 @@ describe('toMeiliDocument', () => {
 
 describe('fromMeiliDocument', () => {
   it('when a stored document is read back, then it is the article again, derived fields dropped', () => {
-    expect(fromMeiliDocument(toMeiliDocument({ ...article, updatedAt: '2021-01-09T00:00:00Z', source: 'Yonhap' }))).toEqual({
+    expect(
+      fromMeiliDocument(toMeiliDocument({ ...article, updatedAt: '2021-01-09T00:00:00Z', source: 'Yonhap' })),
+    ).toEqual({
       ...article,
       updatedAt: '2021-01-09T00:00:00Z',
       source: 'Yonhap',

@@ -89,14 +89,17 @@ describe('toMeiliFilter', () => {
     expect(() => toMeiliFilter({ ...none, to: Number.POSITIVE_INFINITY })).toThrow(TypeError);
   });
 
-  it.each(HOSTILE)('when a value is hostile (%j), then it stays one quoted literal that reads back unchanged', (value) => {
-    const filter = toMeiliFilter({ sections: [value], tags: [value], authors: [value] });
-    expect(filter.flat().map(readCondition)).toEqual([
-      { attribute: 'section', value },
-      { attribute: 'tags', value },
-      { attribute: 'authors', value },
-    ]);
-  });
+  it.each(HOSTILE)(
+    'when a value is hostile (%j), then it stays one quoted literal that reads back unchanged',
+    (value) => {
+      const filter = toMeiliFilter({ sections: [value], tags: [value], authors: [value] });
+      expect(filter.flat().map(readCondition)).toEqual([
+        { attribute: 'section', value },
+        { attribute: 'tags', value },
+        { attribute: 'authors', value },
+      ]);
+    },
+  );
 });
 
 describe('quoteFilterValue', () => {

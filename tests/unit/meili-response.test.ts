@@ -82,7 +82,9 @@ describe('toFacetValues', () => {
 });
 
 describe('toDateFacet', () => {
-  const stats = (min: string, max: string) => ({ publishedAt: { min: Date.parse(min) / 1000, max: Date.parse(max) / 1000 } });
+  const stats = (min: string, max: string) => ({
+    publishedAt: { min: Date.parse(min) / 1000, max: Date.parse(max) / 1000 },
+  });
   const distribution = {
     day: { '2021-01-08': 2, '2021-02-01': 1 },
     month: { '2021-02': 1, '2021-01': 2 },
@@ -109,7 +111,9 @@ describe('toDateFacet', () => {
   });
 
   it('when an explicit day interval would need more than 1,000 buckets, then it is coarsened', () => {
-    expect(toDateFacet(distribution, stats('2015-01-01T00:00:00Z', '2021-02-01T00:00:00Z'), 'day').interval).toBe('month');
+    expect(toDateFacet(distribution, stats('2015-01-01T00:00:00Z', '2021-02-01T00:00:00Z'), 'day').interval).toBe(
+      'month',
+    );
   });
 
   it('when nothing matched (no stats), then there are no buckets and no interval', () => {
@@ -125,7 +129,12 @@ describe('fromMeiliResults', () => {
       {
         hits: [{ ...hit, _formatted: undefined }],
         totalHits: 1,
-        facetDistribution: { tags: { cyber: 1 }, year: { '2021': 1 }, day: { '2021-01-08': 1 }, month: { '2021-01': 1 } },
+        facetDistribution: {
+          tags: { cyber: 1 },
+          year: { '2021': 1 },
+          day: { '2021-01-08': 1 },
+          month: { '2021-01': 1 },
+        },
         facetStats: { publishedAt: { min: 1610078100, max: 1610078100 } },
       },
       { hits: [], totalHits: 7, facetDistribution: { section: { World: 1, Tech: 6 } } },
@@ -133,7 +142,10 @@ describe('fromMeiliResults', () => {
     expect(result.totalHits).toBe(1);
     expect(result.hits.map((h) => h.highlight?.title)).toEqual(['Cyber security &lt;bureau&gt;']);
     expect(result.facets).toEqual({
-      section: [{ value: 'Tech', count: 6 }, { value: 'World', count: 1 }],
+      section: [
+        { value: 'Tech', count: 6 },
+        { value: 'World', count: 1 },
+      ],
       tags: [{ value: 'cyber', count: 1 }],
       date: [{ value: '2021-01-08', from: '2021-01-08', to: '2021-01-08', count: 1 }],
     });

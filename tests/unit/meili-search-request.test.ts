@@ -31,7 +31,9 @@ describe('toMeiliQueryText', () => {
   });
 
   it('when a query has phrases and exclusions, then exclusions come first and phrases stay quoted', () => {
-    expect(toMeiliQueryText(parseQuery('"North Korea" -spam -"fake news" secur'))).toBe('-spam -"fake news" "north korea" secur');
+    expect(toMeiliQueryText(parseQuery('"North Korea" -spam -"fake news" secur'))).toBe(
+      '-spam -"fake news" "north korea" secur',
+    );
   });
 
   it('when the query has no words, then q is empty (a placeholder search)', () => {
@@ -54,7 +56,12 @@ describe('toMeiliSort', () => {
 
 describe('toMeiliSearchPlan', () => {
   it('when no facet filter is active, then one query carries hits, page mode and every facet', () => {
-    const { queries, facetSource } = plan({ q: 'cyber', page: '2', pageSize: '10', facets: 'section,tags,authors,date' });
+    const { queries, facetSource } = plan({
+      q: 'cyber',
+      page: '2',
+      pageSize: '10',
+      facets: 'section,tags,authors,date',
+    });
     expect(queries).toHaveLength(1);
     expect(queries[0]).toMatchObject({
       indexUid: 'articles',
@@ -90,9 +97,20 @@ describe('toMeiliSearchPlan', () => {
   });
 
   it('when the date filter is active, then the date counts and stats come from a query without it', () => {
-    const { queries, facetSource } = plan({ from: '2021-01-01', to: '2021-01-31', facets: 'date', dateInterval: 'month' });
+    const { queries, facetSource } = plan({
+      from: '2021-01-01',
+      to: '2021-01-31',
+      facets: 'date',
+      dateInterval: 'month',
+    });
     expect(queries[0]).not.toHaveProperty('facets');
-    expect(queries[1]).toEqual({ indexUid: 'articles', q: '', hitsPerPage: 0, matchingStrategy: 'all', facets: ['month', 'year', 'publishedAt'] });
+    expect(queries[1]).toEqual({
+      indexUid: 'articles',
+      q: '',
+      hitsPerPage: 0,
+      matchingStrategy: 'all',
+      facets: ['month', 'year', 'publishedAt'],
+    });
     expect(facetSource).toEqual({ date: 1 });
   });
 
@@ -135,7 +153,9 @@ describe('toFacetSearchParams', () => {
   });
 
   it('when searching a disjunctive facet, then its own filter is dropped and the others kept', () => {
-    expect(toFacetSearchParams(facetQuery('section', { q: 'wor', query: 'cyber ', section: 'Tech', tag: 'ai' }))).toEqual({
+    expect(
+      toFacetSearchParams(facetQuery('section', { q: 'wor', query: 'cyber ', section: 'Tech', tag: 'ai' })),
+    ).toEqual({
       facetName: 'section',
       facetQuery: 'wor',
       q: 'cyber ',

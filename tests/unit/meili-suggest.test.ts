@@ -51,14 +51,23 @@ describe('toSuggestPlan', () => {
     const { queries, at } = plan({ q: 'north ko' });
     expect(at).toEqual({ completions: 0, sections: 1, tags: 1, titles: 2 });
     expect(queries[0]).toEqual({
-      indexUid: 'articles_terms', q: '', filter: ['term >= "ko"', `term < "ko${END}"`], sort: ['docs:desc', 'term:asc'], limit: 8, attributesToRetrieve: ['term'],
+      indexUid: 'articles_terms',
+      q: '',
+      filter: ['term >= "ko"', `term < "ko${END}"`],
+      sort: ['docs:desc', 'term:asc'],
+      limit: 8,
+      attributesToRetrieve: ['term'],
     });
   });
 
   it('when an open word has 4+ letters, then typo candidates are asked too, outside its prefix range', () => {
     const { queries, at } = plan({ q: 'semocon' });
     expect(at).toMatchObject({ completions: 0, typos: 1 });
-    expect(queries[1]).toMatchObject({ q: 'semocon', filter: [['term < "semocon"', `term >= "semocon${END}"`]], limit: 4 });
+    expect(queries[1]).toMatchObject({
+      q: 'semocon',
+      filter: [['term < "semocon"', `term >= "semocon${END}"`]],
+      limit: 4,
+    });
   });
 
   it('when the last word is finished, then only its typo candidates are asked, from 4 letters, the word itself excluded', () => {
@@ -78,33 +87,57 @@ describe('toSuggestPlan', () => {
 
   it('when a section filter is set, then sections are counted without it and tags with every filter', () => {
     const { queries, at } = plan({ q: 'eu ', section: 'World', author: 'Kim' });
-    expect(queries[at.sections]).toEqual({ indexUid: 'articles', filter: [['authors = "Kim"']], hitsPerPage: 0, facets: ['section'] });
+    expect(queries[at.sections]).toEqual({
+      indexUid: 'articles',
+      filter: [['authors = "Kim"']],
+      hitsPerPage: 0,
+      facets: ['section'],
+    });
     expect(queries[at.tags]).toEqual({
-      indexUid: 'articles', filter: [['section = "World"'], ['authors = "Kim"']], hitsPerPage: 0, facets: ['tags'],
+      indexUid: 'articles',
+      filter: [['section = "World"'], ['authors = "Kim"']],
+      hitsPerPage: 0,
+      facets: ['tags'],
     });
   });
 
   it('when titles are asked, then only the title is searched, every word required, as many as the limit', () => {
     const { queries, at } = plan({ q: 'hackers hid scr', limit: '20', tag: 'cyber' });
     expect(queries[at.titles]).toEqual({
-      indexUid: 'articles', q: 'hackers hid scr', attributesToSearchOn: ['title'], matchingStrategy: 'all', filter: [['tags = "cyber"']],
-      limit: 20, attributesToRetrieve: ['id', 'title', 'section', 'publishedAtIso'],
+      indexUid: 'articles',
+      q: 'hackers hid scr',
+      attributesToSearchOn: ['title'],
+      matchingStrategy: 'all',
+      filter: [['tags = "cyber"']],
+      limit: 20,
+      attributesToRetrieve: ['id', 'title', 'section', 'publishedAtIso'],
     });
   });
 });
 
 describe('toCountQueries', () => {
   it('when candidates are counted, then each word is an exact one-word phrase, all required in the title, count only, under the filters', () => {
-    expect(toCountQueries([['north', 'korea']], { ...noFilters, from: Date.UTC(2024, 0, 1) }, 'articles')).toEqual([{
-      indexUid: 'articles', q: '"north" "korea"', matchingStrategy: 'all', attributesToSearchOn: ['title'],
-      filter: [['publishedAt >= 1704067200']], hitsPerPage: 0, page: 1,
-    }]);
+    expect(toCountQueries([['north', 'korea']], { ...noFilters, from: Date.UTC(2024, 0, 1) }, 'articles')).toEqual([
+      {
+        indexUid: 'articles',
+        q: '"north" "korea"',
+        matchingStrategy: 'all',
+        attributesToSearchOn: ['title'],
+        filter: [['publishedAt >= 1704067200']],
+        hitsPerPage: 0,
+        page: 1,
+      },
+    ]);
   });
 });
 
 describe('lastWordForms', () => {
   it('when the word is open, then its completions come first, then at most 4 typo candidates, without repeats', () => {
-    const forms = lastWordForms(typed('semi'), ['semiconductor', 'seminar'], ['semiconductor', 'sami', 'seme', 'semo', 'sumi', 'extra']);
+    const forms = lastWordForms(
+      typed('semi'),
+      ['semiconductor', 'seminar'],
+      ['semiconductor', 'sami', 'seme', 'semo', 'sumi', 'extra'],
+    );
     expect(forms.map((f) => f.term)).toEqual(['semiconductor', 'seminar', 'sami', 'seme', 'semo']);
   });
 
@@ -125,7 +158,12 @@ describe('toQuerySuggestions', () => {
   it('when counts come back, then zero counts are dropped and the rest ordered by count, then text', () => {
     const input = typed('north ko');
     const forms = lastWordForms(input, ['korean', 'korea', 'kobe', 'koreas'], []);
-    expect(candidateTexts(input, forms)).toEqual([['north', 'korean'], ['north', 'korea'], ['north', 'kobe'], ['north', 'koreas']]);
+    expect(candidateTexts(input, forms)).toEqual([
+      ['north', 'korean'],
+      ['north', 'korea'],
+      ['north', 'kobe'],
+      ['north', 'koreas'],
+    ]);
     expect(toQuerySuggestions(input, forms, [3, 15, 0, 3])).toEqual([
       { type: 'query', text: 'north korea', highlight: '<mark>north ko</mark>rea' },
       { type: 'query', text: 'north korean', highlight: '<mark>north ko</mark>rean' },
@@ -173,13 +211,24 @@ describe('toFacetSuggestions', () => {
 });
 
 describe('toArticleSuggestions', () => {
-  const hit = { id: 'a-1', title: 'Semiconductor <chips> for North Korea', section: 'Technology', publishedAtIso: '2021-01-08T03:55:00Z' };
+  const hit = {
+    id: 'a-1',
+    title: 'Semiconductor <chips> for North Korea',
+    section: 'Technology',
+    publishedAtIso: '2021-01-08T03:55:00Z',
+  };
 
   it('when titles come back, then the typed words are marked, the open one as a prefix, and typo candidates whole', () => {
-    expect(toArticleSuggestions(typed('north kor'), [hit], [])).toEqual([{
-      type: 'article', id: 'a-1', text: hit.title, section: 'Technology', publishedAt: '2021-01-08T03:55:00Z',
-      highlight: 'Semiconductor &lt;chips&gt; for <mark>North</mark> <mark>Kor</mark>ea',
-    }]);
+    expect(toArticleSuggestions(typed('north kor'), [hit], [])).toEqual([
+      {
+        type: 'article',
+        id: 'a-1',
+        text: hit.title,
+        section: 'Technology',
+        publishedAt: '2021-01-08T03:55:00Z',
+        highlight: 'Semiconductor &lt;chips&gt; for <mark>North</mark> <mark>Kor</mark>ea',
+      },
+    ]);
     expect(toArticleSuggestions(typed('semocon'), [hit], ['semiconductor'])[0]?.highlight).toBe(
       '<mark>Semiconductor</mark> &lt;chips&gt; for North Korea',
     );

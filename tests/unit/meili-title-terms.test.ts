@@ -10,24 +10,43 @@ import {
 describe('countTitleTerms', () => {
   it('when titles share words, then each word counts the titles holding it, once per title', () => {
     expect(countTitleTerms(['North Korea fires', 'Korea-Japan talks: Korea'])).toEqual(
-      new Map([['north', 1], ['korea', 2], ['fires', 1], ['japan', 1], ['talks', 1]]),
+      new Map([
+        ['north', 1],
+        ['korea', 2],
+        ['fires', 1],
+        ['japan', 1],
+        ['talks', 1],
+      ]),
     );
   });
 
   it('when words differ in case or accents, then they are one word, as the index folds them', () => {
-    expect(countTitleTerms(['Café in MÜNSTER', 'cafe munster'])).toEqual(new Map([['cafe', 2], ['in', 1], ['munster', 2]]));
+    expect(countTitleTerms(['Café in MÜNSTER', 'cafe munster'])).toEqual(
+      new Map([
+        ['cafe', 2],
+        ['in', 1],
+        ['munster', 2],
+      ]),
+    );
   });
 
   it('when pages of titles come one after another, then the counts add up', () => {
     const counts = countTitleTerms(['Vote count']);
     countTitleTerms(['Vote delayed', ''], counts);
-    expect(counts).toEqual(new Map([['vote', 2], ['count', 1], ['delayed', 1]]));
+    expect(counts).toEqual(
+      new Map([
+        ['vote', 2],
+        ['count', 1],
+        ['delayed', 1],
+      ]),
+    );
   });
 });
 
 describe('termDocumentId', () => {
   it('when a term holds characters an id may not, then the id is still 27 id-safe characters', () => {
-    for (const term of ['korea', 'münster', '北朝鮮', 'a'.repeat(300)]) expect(termDocumentId(term)).toMatch(/^[A-Za-z0-9_-]{27}$/);
+    for (const term of ['korea', 'münster', '北朝鮮', 'a'.repeat(300)])
+      expect(termDocumentId(term)).toMatch(/^[A-Za-z0-9_-]{27}$/);
   });
 
   it('when terms differ, then ids differ; the same term always gets the same id', () => {
@@ -38,7 +57,14 @@ describe('termDocumentId', () => {
 
 describe('toTermDocuments', () => {
   it('when counts are mapped, then documents come in term order with their id and count', () => {
-    expect(toTermDocuments(new Map([['korea', 2], ['chip', 1]]))).toEqual([
+    expect(
+      toTermDocuments(
+        new Map([
+          ['korea', 2],
+          ['chip', 1],
+        ]),
+      ),
+    ).toEqual([
       { id: termDocumentId('chip'), term: 'chip', docs: 1 },
       { id: termDocumentId('korea'), term: 'korea', docs: 2 },
     ]);
@@ -48,7 +74,14 @@ describe('toTermDocuments', () => {
     const long = 'é'.repeat(126); // 252 bytes
     expect(isSearchableTerm('é'.repeat(125))).toBe(true);
     expect(isSearchableTerm(long)).toBe(false);
-    expect(toTermDocuments(new Map([[long, 1], ['chip', 1]])).map((d) => d.term)).toEqual(['chip']);
+    expect(
+      toTermDocuments(
+        new Map([
+          [long, 1],
+          ['chip', 1],
+        ]),
+      ).map((d) => d.term),
+    ).toEqual(['chip']);
   });
 });
 

@@ -21,7 +21,11 @@ describe('parseQuery', () => {
   });
 
   it('when a phrase is quoted, then it is one term and never a prefix', () => {
-    expect(parseQuery('"north korea"')).toEqual({ terms: [{ kind: 'phrase', words: ['north', 'korea'] }], excluded: [], extra: [] });
+    expect(parseQuery('"north korea"')).toEqual({
+      terms: [{ kind: 'phrase', words: ['north', 'korea'] }],
+      excluded: [],
+      extra: [],
+    });
   });
 
   it('when a phrase is not closed, then it runs to the end of the text', () => {
@@ -66,7 +70,10 @@ describe('parseQuery', () => {
   });
 
   it('when stop words are mixed with other words, then they are dropped', () => {
-    expect(parseQuery('the effects of steroids ').terms.map((t) => t.kind === 'word' && t.text)).toEqual(['effects', 'steroids']);
+    expect(parseQuery('the effects of steroids ').terms.map((t) => t.kind === 'word' && t.text)).toEqual([
+      'effects',
+      'steroids',
+    ]);
   });
 
   it('when a stop word is being typed or the query has nothing else, then it is kept', () => {

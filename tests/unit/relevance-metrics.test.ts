@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { averagePrecisionAt, meanScores, ndcgAt, precisionAt, ratioOf, scoreQuery } from '../../bench/relevance/metrics.js';
+import {
+  averagePrecisionAt,
+  meanScores,
+  ndcgAt,
+  precisionAt,
+  ratioOf,
+  scoreQuery,
+} from '../../bench/relevance/metrics.js';
 
 const judged = (...pairs: [string, number][]) => new Map(pairs);
 
@@ -37,7 +44,10 @@ describe('ndcgAt', () => {
 
 describe('averagePrecisionAt', () => {
   it('when hits are at ranks 1 and 3 of three relevant docs, then AP = (1 + 2/3) / 3', () => {
-    expect(averagePrecisionAt(['a', 'x', 'b'], judged(['a', 1], ['b', 1], ['c', 1]), 100)).toBeCloseTo((1 + 2 / 3) / 3, 12);
+    expect(averagePrecisionAt(['a', 'x', 'b'], judged(['a', 1], ['b', 1], ['c', 1]), 100)).toBeCloseTo(
+      (1 + 2 / 3) / 3,
+      12,
+    );
   });
 
   it('when a relevant doc is past k, then the denominator still counts it', () => {
@@ -58,7 +68,13 @@ describe('meanScores', () => {
       ['2', judged(['b', 1])],
       ['3', judged(['c', 0])],
     ]);
-    const mean = meanScores(new Map([['1', ['a']], ['3', ['c']]]), qrels);
+    const mean = meanScores(
+      new Map([
+        ['1', ['a']],
+        ['3', ['c']],
+      ]),
+      qrels,
+    );
     expect(mean).toEqual({ ndcg10: 0.5, map100: 0.5, p10: 0.05 });
   });
 

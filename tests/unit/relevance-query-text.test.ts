@@ -3,7 +3,11 @@ import { exceedsTermLimit, toApiQuery, toBm25Match } from '../../bench/relevance
 
 describe('toApiQuery', () => {
   it('when the text spans lines, then whitespace collapses to single spaces', () => {
-    expect(toApiQuery('  what is\r\n  flow .\n')).toMatchObject({ q: 'what is flow .', truncated: false, syntaxRemoved: false });
+    expect(toApiQuery('  what is\r\n  flow .\n')).toMatchObject({
+      q: 'what is flow .',
+      truncated: false,
+      syntaxRemoved: false,
+    });
   });
 
   it('when the text holds quotes or a word-initial dash, then they are removed and noted', () => {

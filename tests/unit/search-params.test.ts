@@ -16,7 +16,16 @@ const issues = (params: Record<string, string | string[]>) => {
 
 describe('SearchParamsSchema', () => {
   it('when nothing is given, then defaults apply: newest first, 20 per page, section/tags/date facets', () => {
-    expect(parse({})).toMatchObject({ q: '', sort: 'newest', page: 1, pageSize: 20, facets: ['section', 'tags', 'date'], facetLimit: 10, dateInterval: 'auto', highlight: true });
+    expect(parse({})).toMatchObject({
+      q: '',
+      sort: 'newest',
+      page: 1,
+      pageSize: 20,
+      facets: ['section', 'tags', 'date'],
+      facetLimit: 10,
+      dateInterval: 'auto',
+      highlight: true,
+    });
   });
 
   it('when q is given, then relevance is the default sort', () => {
@@ -24,7 +33,10 @@ describe('SearchParamsSchema', () => {
   });
 
   it('when a filter is given once, then commas separate values; repeated, each value is kept whole', () => {
-    expect(parse({ section: 'World,Politics', tag: 'ai' }).filters).toMatchObject({ sections: ['World', 'Politics'], tags: ['ai'] });
+    expect(parse({ section: 'World,Politics', tag: 'ai' }).filters).toMatchObject({
+      sections: ['World', 'Politics'],
+      tags: ['ai'],
+    });
     expect(parse({ author: ['Smith, Jr.', 'Kwon Tae-min'] }).filters.authors).toEqual(['Smith, Jr.', 'Kwon Tae-min']);
   });
 

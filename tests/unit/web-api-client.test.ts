@@ -2,13 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { ApiError, createApiClient, toSearchParams, toSuggestParams } from '../../src/web/api-client.js';
 import { EMPTY_STATE, PAGE_SIZE, type SearchState } from '../../src/web/search-state.js';
 
-const state: SearchState = { ...EMPTY_STATE, q: 'korea', sections: ['World', 'Politics'], tags: ['ai'], from: '2023-01-01', sort: 'oldest', page: 2, article: 'x' };
+const state: SearchState = {
+  ...EMPTY_STATE,
+  q: 'korea',
+  sections: ['World', 'Politics'],
+  tags: ['ai'],
+  from: '2023-01-01',
+  sort: 'oldest',
+  page: 2,
+  article: 'x',
+};
 
 /** A fetch that records the URL and answers with `body` and `status`. */
 function fakeFetch(status: number, body: unknown, seen: URL[] = []): typeof fetch {
   return async (input) => {
     seen.push(new URL(String(input)));
-    return new Response(body === undefined ? 'not json' : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+    return new Response(body === undefined ? 'not json' : JSON.stringify(body), {
+      status,
+      headers: { 'Content-Type': 'application/json' },
+    });
   };
 }
 
@@ -38,14 +50,30 @@ describe('web API client', () => {
 
   it('when the API answers, then the client calls the URL under its base', async () => {
     const seen: URL[] = [];
-    const api = createApiClient(new URL('http://host/prefix/api/'), fakeFetch(200, { q: 'ko', suggestions: [{ type: 'query', text: 'korea', highlight: 'korea' }], processingTimeMs: 1 }, seen));
-    await expect(api.suggest('ko', EMPTY_STATE, new AbortController().signal)).resolves.toEqual([{ type: 'query', text: 'korea', highlight: 'korea' }]);
+    const api = createApiClient(
+      new URL('http://host/prefix/api/'),
+      fakeFetch(
+        200,
+        { q: 'ko', suggestions: [{ type: 'query', text: 'korea', highlight: 'korea' }], processingTimeMs: 1 },
+        seen,
+      ),
+    );
+    await expect(api.suggest('ko', EMPTY_STATE, new AbortController().signal)).resolves.toEqual([
+      { type: 'query', text: 'korea', highlight: 'korea' },
+    ]);
     await api.article('a b', new AbortController().signal).catch(() => undefined);
     expect(seen.map((u) => u.pathname)).toEqual(['/prefix/api/suggest', '/prefix/api/articles/a%20b']);
   });
 
   it('when the API answers with a problem, then an ApiError carries its status and details', async () => {
-    const problem = { type: 't', title: 'Invalid request parameter', status: 400, detail: 'Check: from', code: 'invalid_parameter', requestId: 'r1' };
+    const problem = {
+      type: 't',
+      title: 'Invalid request parameter',
+      status: 400,
+      detail: 'Check: from',
+      code: 'invalid_parameter',
+      requestId: 'r1',
+    };
     const api = createApiClient(new URL('http://host/api/'), fakeFetch(400, problem));
     const error = await api.search(EMPTY_STATE, new AbortController().signal).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
@@ -56,7 +84,10 @@ describe('web API client', () => {
     const api = createApiClient(new URL('http://host/api/'), async () => {
       throw new TypeError('fetch failed');
     });
-    await expect(api.search(EMPTY_STATE, new AbortController().signal)).rejects.toMatchObject({ status: 0, problem: { title: expect.any(String) } });
+    await expect(api.search(EMPTY_STATE, new AbortController().signal)).rejects.toMatchObject({
+      status: 0,
+      problem: { title: expect.any(String) },
+    });
   });
 
   it('when a 5xx has no JSON body, then the error still has the status', async () => {

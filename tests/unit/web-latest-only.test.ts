@@ -35,7 +35,9 @@ describe('web latestOnly (stale responses dropped)', () => {
     const error = new Error('boom');
     const runner = latestOnly(async (signal, fail: boolean) => {
       if (fail) throw error;
-      await new Promise((_, reject) => signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      await new Promise((_, reject) =>
+        signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
     });
     const aborted = runner.run(false);
     const failed = runner.run(true);

@@ -11,7 +11,10 @@ describe('web moveActive (dropdown keyboard)', () => {
     [3, 5, -1, 2],
     [9, 5, 1, 0],
     [2, 0, 1, -1],
-  ] as const)('when the active option is %d of %d and the step is %d, then it becomes %d', (current, count, step, expected) => {
-    expect(moveActive(current, count, step)).toBe(expected);
-  });
+  ] as const)(
+    'when the active option is %d of %d and the step is %d, then it becomes %d',
+    (current, count, step, expected) => {
+      expect(moveActive(current, count, step)).toBe(expected);
+    },
+  );
 });

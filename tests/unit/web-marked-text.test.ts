@@ -25,7 +25,9 @@ describe('web highlight HTML -> text segments', () => {
   });
 
   it('when an unexpected tag appears, then it is dropped and never becomes markup', () => {
-    expect(toMarkedSegments('a<img src=x onerror=alert(1)>b<script>c</script>')).toEqual([{ text: 'abc', marked: false }]);
+    expect(toMarkedSegments('a<img src=x onerror=alert(1)>b<script>c</script>')).toEqual([
+      { text: 'abc', marked: false },
+    ]);
   });
 
   it('when an entity is unknown or out of range, then it stays as written', () => {

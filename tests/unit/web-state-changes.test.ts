@@ -77,14 +77,34 @@ describe('web state changes', () => {
 
   describe('when a suggestion is picked', () => {
     it('then a query suggestion is searched', () => {
-      expect(stateAfterPick(base, { type: 'query', text: 'north korea', highlight: '' })).toMatchObject({ q: 'north korea', page: 1, sections: ['World'] });
+      expect(stateAfterPick(base, { type: 'query', text: 'north korea', highlight: '' })).toMatchObject({
+        q: 'north korea',
+        page: 1,
+        sections: ['World'],
+      });
     });
     it('then an article suggestion opens the article over the current search', () => {
-      expect(stateAfterPick(base, { type: 'article', id: 'x1', text: 't', highlight: '', section: 'S', publishedAt: '2024-01-01T00:00:00Z' })).toEqual({ ...base, article: 'x1' });
+      expect(
+        stateAfterPick(base, {
+          type: 'article',
+          id: 'x1',
+          text: 't',
+          highlight: '',
+          section: 'S',
+          publishedAt: '2024-01-01T00:00:00Z',
+        }),
+      ).toEqual({ ...base, article: 'x1' });
     });
     it('then a tag or section suggestion applies the filter instead of the typed text', () => {
-      expect(stateAfterPick(base, { type: 'tag', text: 'north-korea', count: 3, highlight: '' })).toEqual({ ...EMPTY_STATE, sections: ['World'], tags: ['north-korea'] });
-      expect(stateAfterPick(base, { type: 'section', text: 'North Korea', count: 3, highlight: '' }).sections).toEqual(['World', 'North Korea']);
+      expect(stateAfterPick(base, { type: 'tag', text: 'north-korea', count: 3, highlight: '' })).toEqual({
+        ...EMPTY_STATE,
+        sections: ['World'],
+        tags: ['north-korea'],
+      });
+      expect(stateAfterPick(base, { type: 'section', text: 'North Korea', count: 3, highlight: '' }).sections).toEqual([
+        'World',
+        'North Korea',
+      ]);
     });
   });
 });

@@ -30,7 +30,12 @@ async function main() {
   for (const name of names) {
     const collection = await loadCollection(DEFAULT_DATA_DIR, name);
     const baseline = openBm25Ranker(collection.docs);
-    record(table, 'BM25 baseline', name, meanScores(new Map(collection.queries.map((q) => [q.id, baseline.search(q.text, 100)])), collection.qrels));
+    record(
+      table,
+      'BM25 baseline',
+      name,
+      meanScores(new Map(collection.queries.map((q) => [q.id, baseline.search(q.text, 100)])), collection.qrels),
+    );
     baseline.close();
     const api = await openApiRanker(collection.docs);
     try {

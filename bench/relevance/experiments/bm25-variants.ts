@@ -37,7 +37,8 @@ interface Variant {
   rank: (ranker: Bm25Ranker, text: string) => string[];
 }
 
-const or = (ws: string[]) => (ranker: Bm25Ranker) => (ws.length === 0 ? [] : ranker.rankMatch(quoted(ws).join(' OR '), 100));
+const or = (ws: string[]) => (ranker: Bm25Ranker) =>
+  ws.length === 0 ? [] : ranker.rankMatch(quoted(ws).join(' OR '), 100);
 
 const VARIANTS: Variant[] = [
   { name: 'baseline: bm25, OR, stop list', rank: (r, t) => r.search(t, 100) },
@@ -45,12 +46,22 @@ const VARIANTS: Variant[] = [
   { name: 'bm25, title weight 2', index: { weights: [2, 1] }, rank: (r, t) => r.search(t, 100) },
   { name: 'bm25, title weight 0.5', index: { weights: [0.5, 1] }, rank: (r, t) => r.search(t, 100) },
   { name: 'bm25, no stop list', index: { stopWords: NONE }, rank: (r, t) => r.search(t, 100) },
-  { name: 'bm25, first 10 words (stop words count)', rank: (r, t) => or(words(t, { stop: false, cap: 10 }).filter((w) => !ENGLISH_STOP_WORDS.has(w)))(r) },
+  {
+    name: 'bm25, first 10 words (stop words count)',
+    rank: (r, t) => or(words(t, { stop: false, cap: 10 }).filter((w) => !ENGLISH_STOP_WORDS.has(w)))(r),
+  },
   { name: 'bm25, first 10 non-stop words', rank: (r, t) => or(words(t, { cap: 10 }))(r) },
-  { name: 'all-words-first, first 10 words, no stop list', rank: (r, t) => allWordsFirst(r, words(t, { stop: false, cap: 10 }), 100) },
+  {
+    name: 'all-words-first, first 10 words, no stop list',
+    rank: (r, t) => allWordsFirst(r, words(t, { stop: false, cap: 10 }), 100),
+  },
   { name: 'all-words-first, first 10 non-stop words', rank: (r, t) => allWordsFirst(r, words(t, { cap: 10 }), 100) },
   { name: 'all-words-first, all non-stop words', rank: (r, t) => allWordsFirst(r, words(t), 100) },
-  { name: 'porter + first 10 non-stop words', index: { tokenize: PORTER }, rank: (r, t) => or(words(t, { cap: 10 }))(r) },
+  {
+    name: 'porter + first 10 non-stop words',
+    index: { tokenize: PORTER },
+    rank: (r, t) => or(words(t, { cap: 10 }))(r),
+  },
   { name: 'porter + title weight 2', index: { tokenize: PORTER, weights: [2, 1] }, rank: (r, t) => r.search(t, 100) },
 ];
 

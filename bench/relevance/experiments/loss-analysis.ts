@@ -24,7 +24,9 @@ function analyse(name: string, queries: QueryDetail[]): void {
   const better = queries.filter((q) => q.ours.ndcg10 > q.baseline.ndcg10 + EPS);
   const stopsKept = (q: QueryDetail) => consideredWords(q.q).filter((w) => ENGLISH_STOP_WORDS.has(w)).length;
   const overlap = mean(queries.map((q) => q.ourTop.filter((id) => q.baselineTop.includes(id)).length));
-  console.log(`\n== ${name}: ${queries.length} queries; nDCG@10 worse ${worse.length}, better ${better.length}, tied ${queries.length - worse.length - better.length}`);
+  console.log(
+    `\n== ${name}: ${queries.length} queries; nDCG@10 worse ${worse.length}, better ${better.length}, tied ${queries.length - worse.length - better.length}`,
+  );
   console.log(`  <= 10 words          ${group(queries.filter((q) => q.distinctWords <= 10))}`);
   console.log(`  11-20 words          ${group(queries.filter((q) => q.distinctWords > 10 && q.distinctWords <= 20))}`);
   console.log(`  > 20 words           ${group(queries.filter((q) => q.distinctWords > 20))}`);
@@ -32,12 +34,22 @@ function analyse(name: string, queries: QueryDetail[]): void {
   console.log(`  3-5 stop words kept  ${group(queries.filter((q) => stopsKept(q) >= 3 && stopsKept(q) <= 5))}`);
   console.log(`  6+ stop words kept   ${group(queries.filter((q) => stopsKept(q) >= 6))}`);
   console.log(`  mean stop words among the words the engine keeps: ${mean(queries.map(stopsKept)).toFixed(1)}`);
-  console.log(`  no hit: ours ${queries.filter((q) => q.totalHits === 0).length}, ours nDCG 0 where bm25 > 0: ${queries.filter((q) => q.ours.ndcg10 === 0 && q.baseline.ndcg10 > 0).length}`);
-  console.log(`  mean totalHits ${mean(queries.map((q) => q.totalHits)).toFixed(0)}; mean top-10 overlap with bm25 ${overlap.toFixed(1)} docs`);
-  const worst = [...queries].sort((a, b) => a.ours.ndcg10 - a.baseline.ndcg10 - (b.ours.ndcg10 - b.baseline.ndcg10)).slice(0, 3);
+  console.log(
+    `  no hit: ours ${queries.filter((q) => q.totalHits === 0).length}, ours nDCG 0 where bm25 > 0: ${queries.filter((q) => q.ours.ndcg10 === 0 && q.baseline.ndcg10 > 0).length}`,
+  );
+  console.log(
+    `  mean totalHits ${mean(queries.map((q) => q.totalHits)).toFixed(0)}; mean top-10 overlap with bm25 ${overlap.toFixed(1)} docs`,
+  );
+  const worst = [...queries]
+    .sort((a, b) => a.ours.ndcg10 - a.baseline.ndcg10 - (b.ours.ndcg10 - b.baseline.ndcg10))
+    .slice(0, 3);
   for (const q of worst) {
-    const kept = consideredWords(q.q).map((w) => (ENGLISH_STOP_WORDS.has(w) ? `[${w}]` : w)).join(' ');
-    console.log(`  worst q${q.id}: ours ${f(q.ours.ndcg10)} bm25 ${f(q.baseline.ndcg10)}, ${q.distinctWords} words; engine keeps: ${kept}`);
+    const kept = consideredWords(q.q)
+      .map((w) => (ENGLISH_STOP_WORDS.has(w) ? `[${w}]` : w))
+      .join(' ');
+    console.log(
+      `  worst q${q.id}: ours ${f(q.ours.ndcg10)} bm25 ${f(q.baseline.ndcg10)}, ${q.distinctWords} words; engine keeps: ${kept}`,
+    );
   }
 }
 

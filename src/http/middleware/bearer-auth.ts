@@ -8,8 +8,14 @@ const digest = (text: string) => createHash('sha256').update(text, 'utf8').diges
 export class UnauthorizedError extends AppError {
   constructor(reason: 'missing' | 'malformed') {
     super(ErrorCode.unauthorized, 401, 'Authentication required', {
-      detail: reason === 'missing' ? 'Send Authorization: Bearer <key>.' : 'The Authorization header must be "Bearer <key>".',
-      headers: { 'WWW-Authenticate': reason === 'missing' ? 'Bearer realm="article-search"' : 'Bearer realm="article-search", error="invalid_request"' },
+      detail:
+        reason === 'missing' ? 'Send Authorization: Bearer <key>.' : 'The Authorization header must be "Bearer <key>".',
+      headers: {
+        'WWW-Authenticate':
+          reason === 'missing'
+            ? 'Bearer realm="article-search"'
+            : 'Bearer realm="article-search", error="invalid_request"',
+      },
     });
     this.name = 'UnauthorizedError';
   }

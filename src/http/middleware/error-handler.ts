@@ -10,12 +10,19 @@ export function toAppError(error: unknown): AppError {
   const e = error as { type?: string; status?: number; statusCode?: number } | undefined;
   const status = e?.status ?? e?.statusCode;
   if (e?.type === 'entity.too.large') {
-    return new AppError(ErrorCode.payloadTooLarge, 413, 'Payload too large', { cause: error, detail: 'The request body is larger than allowed.' });
+    return new AppError(ErrorCode.payloadTooLarge, 413, 'Payload too large', {
+      cause: error,
+      detail: 'The request body is larger than allowed.',
+    });
   }
   if (e?.type === 'entity.parse.failed') {
-    return new AppError(ErrorCode.invalidParameter, 400, 'Malformed JSON body', { cause: error, errors: [{ path: 'body', message: 'is not valid JSON' }] });
+    return new AppError(ErrorCode.invalidParameter, 400, 'Malformed JSON body', {
+      cause: error,
+      errors: [{ path: 'body', message: 'is not valid JSON' }],
+    });
   }
-  if (status === 415) return new AppError(ErrorCode.unsupportedMediaType, 415, 'Unsupported media type', { cause: error });
+  if (status === 415)
+    return new AppError(ErrorCode.unsupportedMediaType, 415, 'Unsupported media type', { cause: error });
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new AppError(ErrorCode.invalidParameter, status, 'Bad request', { cause: error });
   }

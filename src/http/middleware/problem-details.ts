@@ -29,7 +29,12 @@ export const problemType = (code: string) => `https://article-search.dev/problem
 
 /** Renders an AppError as problem details; `extra` adds extension members (RFC 9457 §3.2). */
 export function toProblem(error: AppError, requestId?: string, extra: Record<string, unknown> = {}): ProblemDetails {
-  const problem: ProblemDetails = { type: problemType(error.code), title: error.message, status: error.status, code: error.code };
+  const problem: ProblemDetails = {
+    type: problemType(error.code),
+    title: error.message,
+    status: error.status,
+    code: error.code,
+  };
   if (error.detail) problem.detail = error.detail;
   if (error.errors) problem.errors = error.errors;
   if (requestId) problem.requestId = requestId;
@@ -39,5 +44,8 @@ export function toProblem(error: AppError, requestId?: string, extra: Record<str
 /** Writes an AppError as `application/problem+json`, with the headers it carries (Retry-After, WWW-Authenticate). */
 export function sendProblem(req: Request, res: Response, error: AppError, extra?: Record<string, unknown>): void {
   for (const [name, value] of Object.entries(error.headers ?? {})) res.setHeader(name, value);
-  res.status(error.status).type(PROBLEM_JSON).json(toProblem(error, req.id === undefined ? undefined : String(req.id), extra));
+  res
+    .status(error.status)
+    .type(PROBLEM_JSON)
+    .json(toProblem(error, req.id === undefined ? undefined : String(req.id), extra));
 }

@@ -1,7 +1,11 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { ArticleInputSchema, ArticleSchema } from '../../articles/article.schema.js';
-import { FacetSearchParamsSchema, FacetSearchPathSchema, FacetSearchResponseSchema } from '../../search/facet-search.schema.js';
+import {
+  FacetSearchParamsSchema,
+  FacetSearchPathSchema,
+  FacetSearchResponseSchema,
+} from '../../search/facet-search.schema.js';
 import { SearchParamsSchema, SearchResponseSchema } from '../../search/search.schema.js';
 import { SuggestParamsSchema, SuggestResponseSchema } from '../../suggest/suggest.schema.js';
 import { ADMIN_LIMITS, WriteRejectedSchema, WriteReportSchema } from '../routes/admin-articles.route.js';
@@ -21,7 +25,11 @@ function registerReads(registry: OpenAPIRegistry): void {
     operationId: 'search',
     summary: 'Keyword search with filters, facets and highlighting',
     parameters: toQueryParameters(SearchParamsSchema),
-    responses: { 200: cachedJsonResponse('A page of hits, with facets', SearchResponseSchema), 304: notModified, ...readErrors() },
+    responses: {
+      200: cachedJsonResponse('A page of hits, with facets', SearchResponseSchema),
+      304: notModified,
+      ...readErrors(),
+    },
   });
   registry.registerPath({
     method: 'get',
@@ -29,7 +37,11 @@ function registerReads(registry: OpenAPIRegistry): void {
     operationId: 'suggest',
     summary: 'As-you-type suggestions: queries, articles, tags, sections',
     parameters: toQueryParameters(SuggestParamsSchema),
-    responses: { 200: cachedJsonResponse('Suggestions, best first', SuggestResponseSchema), 304: notModified, ...readErrors() },
+    responses: {
+      200: cachedJsonResponse('Suggestions, best first', SuggestResponseSchema),
+      304: notModified,
+      ...readErrors(),
+    },
   });
   registry.registerPath({
     method: 'get',
@@ -38,7 +50,11 @@ function registerReads(registry: OpenAPIRegistry): void {
     summary: 'Search the values of one facet, with counts',
     request: { params: FacetSearchPathSchema },
     parameters: toQueryParameters(FacetSearchParamsSchema),
-    responses: { 200: cachedJsonResponse('Matching facet values', FacetSearchResponseSchema), 304: notModified, ...readErrors() },
+    responses: {
+      200: cachedJsonResponse('Matching facet values', FacetSearchResponseSchema),
+      304: notModified,
+      ...readErrors(),
+    },
   });
   registry.registerPath({
     method: 'get',
@@ -118,7 +134,12 @@ function registerOperations(registry: OpenAPIRegistry): void {
     path: '/metrics',
     operationId: 'metrics',
     summary: 'Prometheus metrics',
-    responses: { 200: { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } } },
+    responses: {
+      200: {
+        description: 'Prometheus text exposition format',
+        content: { 'text/plain': { schema: { type: 'string' } } },
+      },
+    },
   });
 }
 
@@ -136,7 +157,8 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
     info: {
       title: 'Article search API',
       version,
-      description: 'Errors are application/problem+json (RFC 9457) with a stable `code`. See /docs for a browsable version.',
+      description:
+        'Errors are application/problem+json (RFC 9457) with a stable `code`. See /docs for a browsable version.',
     },
   });
   return document as unknown as Record<string, unknown>;

@@ -28,7 +28,9 @@ type RouteParameters = NonNullable<RouteConfig['parameters']>;
  * @example toQueryParameters(SuggestParamsSchema)[1] -> { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 20, default: 8 }, ... }
  */
 export function toQueryParameters(schema: z.ZodType): RouteParameters {
-  const parameters = Object.entries(objectOf(schema).shape).map(([name, field]) => toParameter(name, field as z.ZodType));
+  const parameters = Object.entries(objectOf(schema).shape).map(([name, field]) =>
+    toParameter(name, field as z.ZodType),
+  );
   // The JSON Schema zod writes is the 2020-12 dialect OpenAPI 3.1 uses; only the static types differ.
   return parameters as RouteParameters;
 }

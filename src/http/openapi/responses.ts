@@ -23,10 +23,17 @@ export function cachedJsonResponse(description: string, schema: z.ZodType): Resp
 }
 
 /** 304 for a matching If-None-Match. */
-export const notModified: ResponseConfig = { description: 'Not modified: the ETag sent in If-None-Match still matches', headers: requestIdHeader };
+export const notModified: ResponseConfig = {
+  description: 'Not modified: the ETag sent in If-None-Match still matches',
+  headers: requestIdHeader,
+};
 
 /** A problem+json error response; `codes` lists the `code` values it can carry. */
-export function problemResponse(description: string, codes: readonly string[], schema: z.ZodType = ProblemDetailsSchema): ResponseConfig {
+export function problemResponse(
+  description: string,
+  codes: readonly string[],
+  schema: z.ZodType = ProblemDetailsSchema,
+): ResponseConfig {
   const retryable = /timeout|unavailable|rate_limited/.test(codes.join(' '));
   const unauthorized = codes.includes('unauthorized');
   return {
@@ -47,6 +54,9 @@ export function readErrors(extra: Record<string, ResponseConfig> = {}): Record<s
     ...extra,
     429: problemResponse('Too many requests from this client; see Retry-After', ['rate_limited']),
     500: problemResponse('Unexpected failure (a bug)', ['internal_error']),
-    503: problemResponse('The engine is unreachable or the request ran out of time; retry after Retry-After', ['engine_unavailable', 'timeout']),
+    503: problemResponse('The engine is unreachable or the request ran out of time; retry after Retry-After', [
+      'engine_unavailable',
+      'timeout',
+    ]),
   };
 }

@@ -20,8 +20,14 @@ export const BODY_SOURCE = 'body';
 /** Answer of `POST /api/articles` (200 all valid, 207 some invalid): the indexer's report shape. */
 export const WriteReportSchema = z
   .object({
-    indexed: z.number().int().min(0).describe('Distinct articles written (a repeated id counts once; the last copy wins)'),
-    invalid: z.array(InvalidRecordSchema).describe('Records not indexed: source "body", line = 1-based position in the batch'),
+    indexed: z
+      .number()
+      .int()
+      .min(0)
+      .describe('Distinct articles written (a repeated id counts once; the last copy wins)'),
+    invalid: z
+      .array(InvalidRecordSchema)
+      .describe('Records not indexed: source "body", line = 1-based position in the batch'),
   })
   .meta({ id: 'WriteReport' });
 export type WriteReport = z.output<typeof WriteReportSchema>;
@@ -69,25 +75,38 @@ export function adminArticlesRouter({ index, adminKey, counters }: AdminArticles
   const auth = requireBearerKey(adminKey);
   const serialize = serialized();
 
-  router.post('/articles', auth, requireJsonBody, express.json({ limit: ADMIN_LIMITS.maxBodyBytes, type: () => true }), async (req, res) => {
-    const { articles, invalid } = validateBatch(toRecords(req.body));
-    if (articles.length === 0) {
-      sendProblem(req, res, new AppError(ErrorCode.invalidArticle, 422, 'No valid article', { detail: 'Nothing was indexed; see invalid.' }), {
-        indexed: 0,
-        invalid,
+  router.post(
+    '/articles',
+    auth,
+    requireJsonBody,
+    express.json({ limit: ADMIN_LIMITS.maxBodyBytes, type: () => true }),
+    async (req, res) => {
+      const { articles, invalid } = validateBatch(toRecords(req.body));
+      if (articles.length === 0) {
+        sendProblem(
+          req,
+          res,
+          new AppError(ErrorCode.invalidArticle, 422, 'No valid article', {
+            detail: 'Nothing was indexed; see invalid.',
+          }),
+          {
+            indexed: 0,
+            invalid,
+          },
+        );
+        return;
+      }
+      await serialize(async () => {
+        await index.begin();
+        await index.upsert(articles);
+        await index.finish();
       });
-      return;
-    }
-    await serialize(async () => {
-      await index.begin();
-      await index.upsert(articles);
-      await index.finish();
-    });
-    counters.record({ upserted: articles.length }, 'admin');
-    req.log?.info({ indexed: articles.length, invalid: invalid.length }, 'articles written');
-    const report: WriteReport = { indexed: articles.length, invalid };
-    res.status(invalid.length > 0 ? 207 : 200).json(report);
-  });
+      counters.record({ upserted: articles.length }, 'admin');
+      req.log?.info({ indexed: articles.length, invalid: invalid.length }, 'articles written');
+      const report: WriteReport = { indexed: articles.length, invalid };
+      res.status(invalid.length > 0 ? 207 : 200).json(report);
+    },
+  );
 
   router.delete('/articles/:id', auth, async (req, res) => {
     const { id } = parseRequest(ArticlePathSchema, req.params);
@@ -109,7 +128,11 @@ export function adminArticlesRouter({ index, adminKey, counters }: AdminArticles
 export function writesDisabledRouter(): Router {
   const router = Router();
   const refuse: RequestHandler = (_req, _res, next) =>
-    next(new AppError(ErrorCode.writesDisabled, 403, 'Writes are disabled', { detail: 'Set ADMIN_API_KEY to enable POST and DELETE.' }));
+    next(
+      new AppError(ErrorCode.writesDisabled, 403, 'Writes are disabled', {
+        detail: 'Set ADMIN_API_KEY to enable POST and DELETE.',
+      }),
+    );
   router.post('/articles', refuse);
   router.delete('/articles/:id', refuse);
   return router;
@@ -118,7 +141,11 @@ export function writesDisabledRouter(): Router {
 /** 415 unless the body is declared as JSON. */
 const requireJsonBody: RequestHandler = (req, _res, next) => {
   if (req.is('application/json')) return next();
-  next(new AppError(ErrorCode.unsupportedMediaType, 415, 'Unsupported media type', { detail: 'Send the articles as application/json.' }));
+  next(
+    new AppError(ErrorCode.unsupportedMediaType, 415, 'Unsupported media type', {
+      detail: 'Send the articles as application/json.',
+    }),
+  );
 };
 
 /** The body as a list of records: one object is a batch of one; a batch holds 1 to 1,000. */
@@ -131,7 +158,9 @@ function toRecords(body: unknown): unknown[] {
   }
   if (records.length === 0 || (!Array.isArray(body) && (typeof body !== 'object' || body === null))) {
     throw new AppError(ErrorCode.invalidParameter, 400, 'Invalid request body', {
-      errors: [{ path: 'body', message: `must be an article or an array of 1 to ${ADMIN_LIMITS.maxArticles} articles` }],
+      errors: [
+        { path: 'body', message: `must be an article or an array of 1 to ${ADMIN_LIMITS.maxArticles} articles` },
+      ],
     });
   }
   return records;
@@ -156,7 +185,10 @@ function serialized() {
  * a write as soon as its upsert commits; only suggestions wait for the deferred finish.
  * `close()` runs a pending finish first, so a shutdown never leaves it undone.
  */
-export function withDeferredFinish(index: ArticleIndex, options: { quietMs?: number; maxDelayMs?: number; onError: (error: unknown) => void }): ArticleIndex {
+export function withDeferredFinish(
+  index: ArticleIndex,
+  options: { quietMs?: number; maxDelayMs?: number; onError: (error: unknown) => void },
+): ArticleIndex {
   const { quietMs = 1_000, maxDelayMs = 10_000, onError } = options;
   let timer: NodeJS.Timeout | undefined;
   let pendingSince: number | undefined;

@@ -1,5 +1,9 @@
 import { Router } from 'express';
-import { FacetSearchParamsSchema, FacetSearchPathSchema, type FacetSearchResponse } from '../../search/facet-search.schema.js';
+import {
+  FacetSearchParamsSchema,
+  FacetSearchPathSchema,
+  type FacetSearchResponse,
+} from '../../search/facet-search.schema.js';
 import type { SearchEngine } from '../../search/search-engine.js';
 import { parseRequest } from '../validate.js';
 import { elapsedMs } from './search.route.js';

@@ -9,7 +9,11 @@ import type { ArticleIndex, SearchEngine } from '../search-engine.js';
 export async function openSearchEngine(config: Config, logger: Logger): Promise<SearchEngine> {
   if (config.SEARCH_ENGINE === 'meilisearch') {
     const { createMeilisearchEngine } = await import('./meilisearch/index.js');
-    return createMeilisearchEngine({ ...meiliOptions(config), logger, timeoutMs: Math.min(config.REQUEST_TIMEOUT_MS, 2_000) });
+    return createMeilisearchEngine({
+      ...meiliOptions(config),
+      logger,
+      timeoutMs: Math.min(config.REQUEST_TIMEOUT_MS, 2_000),
+    });
   }
   const { openSqliteEngine } = await import('./sqlite/index.js');
   return openSqliteEngine({ path: config.SQLITE_PATH, logger });

@@ -21,7 +21,11 @@ export function highlightText(text: string, terms: HighlightTerms): string {
  * About 30 words around the densest matches, HTML-escaped, matches in `<mark>`, "…" where
  * cut. Returns the number of distinct matched words so callers can pick the best field.
  */
-export function snippetText(text: string, terms: HighlightTerms, words = SNIPPET_WORDS): { html: string; matched: number } {
+export function snippetText(
+  text: string,
+  terms: HighlightTerms,
+  words = SNIPPET_WORDS,
+): { html: string; matched: number } {
   // Nothing to mark (a browse): only the opening words are needed, not the whole text.
   const nothingToMark = terms.words.size === 0 && terms.prefixes.length === 0;
   const { starts, ends, marks } = markWords(nothingToMark ? text.slice(0, words * 40) : text, terms);
@@ -71,7 +75,11 @@ export const SNIPPET_SCAN_CHARS = 50_000;
  * else the start of the summary (or body). The body may be given lazily: it is only read
  * when the summary has no match.
  */
-export function hitSnippet(summary: string | null | undefined, body: string | (() => string), terms: HighlightTerms): string {
+export function hitSnippet(
+  summary: string | null | undefined,
+  body: string | (() => string),
+  terms: HighlightTerms,
+): string {
   const fromSummary = summary ? snippetText(summary, terms) : undefined;
   if (fromSummary && fromSummary.matched > 0) return fromSummary.html;
   const text = typeof body === 'function' ? body() : body;

@@ -53,7 +53,9 @@ export function parseQuery(q: string): ParsedQuery {
       continue;
     }
     if (chunk.quoted && words.length > 1) addTerm(candidates, seen, { kind: 'phrase', words });
-    else for (const text of words) if (!addTerm(candidates, seen, { kind: 'word', text, prefix: false })) repeated.push(text);
+    else
+      for (const text of words)
+        if (!addTerm(candidates, seen, { kind: 'word', text, prefix: false })) repeated.push(text);
   }
 
   const last = candidates.at(-1);

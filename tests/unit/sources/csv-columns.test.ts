@@ -3,7 +3,9 @@ import { toCsvArticle, toCsvFields } from '../../../indexer/sources/csv-columns.
 
 describe('CSV columns', () => {
   it('when headers use aliases, case and separators, then each maps to its article field', () => {
-    expect(toCsvFields(['ID', 'Title', 'date', 'Author', 'category', 'Keywords', 'published_at', 'Updated At', 'notes'])).toEqual([
+    expect(
+      toCsvFields(['ID', 'Title', 'date', 'Author', 'category', 'Keywords', 'published_at', 'Updated At', 'notes']),
+    ).toEqual([
       'id',
       'title',
       'publishedAt',

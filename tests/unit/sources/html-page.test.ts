@@ -68,13 +68,20 @@ describe('parseHtmlArticle', () => {
   });
 
   it('when nothing gives a section or a date, then validation names both', () => {
-    const page = parseHtmlArticle('<html><head><title>Only a title</title></head><body><p>Some text.</p></body></html>');
+    const page = parseHtmlArticle(
+      '<html><head><title>Only a title</title></head><body><p>Some text.</p></body></html>',
+    );
     const result = ArticleInputSchema.safeParse(page);
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['publishedAt', 'section']);
   });
 
   it('when fields are merged, then the first source with a value wins and empty lists do not count', () => {
-    expect(mergeFields([{ title: 'a', tags: [] }, { title: 'b', tags: ['x'], section: 's' }])).toEqual({ title: 'a', tags: ['x'], section: 's' });
+    expect(
+      mergeFields([
+        { title: 'a', tags: [] },
+        { title: 'b', tags: ['x'], section: 's' },
+      ]),
+    ).toEqual({ title: 'a', tags: ['x'], section: 's' });
   });
 });

@@ -61,7 +61,8 @@ describe('parseRawPage on a page of our own', () => {
   });
 
   it('when the file has CRLF endings, a BOM, no byline and abbreviated months, then it still parses', () => {
-    const text = '\uFEFFGo to Contents Go to Navigation\r\n\r\nTitle here\r\nScience 07:05 Sept 9, 2022\r\n\r\nFirst. Second.\r\n';
+    const text =
+      '\uFEFFGo to Contents Go to Navigation\r\n\r\nTitle here\r\nScience 07:05 Sept 9, 2022\r\n\r\nFirst. Second.\r\n';
     expect(parseRawPage(text)).toEqual({
       title: 'Title here',
       section: 'Science',

@@ -22,7 +22,11 @@ export function toFacetSuggestions(
   tags: FacetDistribution | undefined,
 ): FacetSuggestion[] {
   const values = [
-    ...Object.entries(sections?.['section'] ?? {}).map(([value, count]) => ({ type: 'section' as const, value, count })),
+    ...Object.entries(sections?.['section'] ?? {}).map(([value, count]) => ({
+      type: 'section' as const,
+      value,
+      count,
+    })),
     ...Object.entries(tags?.['tags'] ?? {}).map(([value, count]) => ({ type: 'tag' as const, value, count })),
   ];
   return matchFacetValues(typed, values);

@@ -34,7 +34,10 @@ export function toFacetSearchParams(query: FacetSearchQuery): SearchForFacetValu
  * @example fromFacetHits([{ value: 'Kim Jong-un', count: 3 }], { q: 'jong', limit: 10 })
  *   -> [{ value: 'Kim Jong-un', count: 3, highlight: 'Kim <mark>Jong</mark>-un' }]
  */
-export function fromFacetHits(hits: readonly FacetHit[], query: Pick<FacetSearchQuery, 'q' | 'limit'>): FacetValueHit[] {
+export function fromFacetHits(
+  hits: readonly FacetHit[],
+  query: Pick<FacetSearchQuery, 'q' | 'limit'>,
+): FacetValueHit[] {
   const typed = { words: new Set<string>(), prefixes: tokenize(query.q) };
   return hits
     .filter((hit) => hit.count > 0)

@@ -28,11 +28,18 @@ export function toTerms(hits: readonly unknown[] | undefined): string[] {
  * the highlight; all of it for a finished word.
  * @example lastWordForms({ last: 'semocon', open: true, ... }, [], ['semiconductor']) -> [{ term: 'semiconductor', typedLength: 7 }]
  */
-export function lastWordForms(input: SuggestInput, completions: readonly string[], typos: readonly string[]): LastWordForm[] {
+export function lastWordForms(
+  input: SuggestInput,
+  completions: readonly string[],
+  typos: readonly string[],
+): LastWordForm[] {
   const { last, open } = input;
   const exact = open ? completions : [last];
   const forms = [...new Set([...exact, ...typos.slice(0, TYPO_CANDIDATES)])];
-  return forms.map((term) => ({ term, typedLength: open ? (matchPrefix(last, term, 1)?.length ?? last.length) : term.length }));
+  return forms.map((term) => ({
+    term,
+    typedLength: open ? (matchPrefix(last, term, 1)?.length ?? last.length) : term.length,
+  }));
 }
 
 /** The words of each candidate text: the words before the last one, then the candidate. */
@@ -50,7 +57,11 @@ function compareText(a: string, b: string): number {
  * @example toQuerySuggestions({ before: ['north'], ... }, [{ term: 'korea', typedLength: 2 }], [15])
  *   -> [{ type: 'query', text: 'north korea', highlight: '<mark>north ko</mark>rea' }]
  */
-export function toQuerySuggestions(input: SuggestInput, forms: readonly LastWordForm[], counts: readonly number[]): Suggestion[] {
+export function toQuerySuggestions(
+  input: SuggestInput,
+  forms: readonly LastWordForm[],
+  counts: readonly number[],
+): Suggestion[] {
   return forms
     .flatMap(({ term, typedLength }, i) => {
       const count = counts[i] ?? 0;
@@ -68,7 +79,11 @@ export function toQuerySuggestions(input: SuggestInput, forms: readonly LastWord
  * are marked (the open one as a prefix), and so are the last word's typo candidates.
  * Throws a ZodError when a hit is not one of our documents.
  */
-export function toArticleSuggestions(input: SuggestInput, hits: readonly unknown[] | undefined, typos: readonly string[]): Suggestion[] {
+export function toArticleSuggestions(
+  input: SuggestInput,
+  hits: readonly unknown[] | undefined,
+  typos: readonly string[],
+): Suggestion[] {
   const words = new Set([...input.words.slice(0, input.open ? -1 : undefined), ...typos]);
   const prefixes = input.open ? [input.last] : [];
   return (hits ?? []).map((raw) => {

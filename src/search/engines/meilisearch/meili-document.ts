@@ -34,7 +34,16 @@ export const MeiliDocumentSchema = z.object({
 export type MeiliDocument = z.output<typeof MeiliDocumentSchema>;
 
 /** Fields a search hit needs; the body is never retrieved whole (its cropped copy is in `_formatted`). */
-export const HIT_ATTRIBUTES = ['id', 'url', 'title', 'summary', 'section', 'tags', 'authors', 'publishedAtIso'] as const;
+export const HIT_ATTRIBUTES = [
+  'id',
+  'url',
+  'title',
+  'summary',
+  'section',
+  'tags',
+  'authors',
+  'publishedAtIso',
+] as const;
 
 /** A search hit as Meilisearch returns it with `HIT_ATTRIBUTES` and, when asked, `_formatted`. */
 export const MeiliHitSchema = MeiliDocumentSchema.pick({

@@ -90,7 +90,11 @@ export function toAppError(op: string, error: unknown): AppError {
  * cause as a non-enumerable `vendorMessage`: visible in a debugger, skipped by loggers and JSON.
  */
 export function taskFailure(op: string, task: Task): AppError {
-  const failure = new MeiliFailure(op, 'task', { taskUid: task.uid, taskStatus: task.status, meiliCode: task.error?.code });
+  const failure = new MeiliFailure(op, 'task', {
+    taskUid: task.uid,
+    taskStatus: task.status,
+    meiliCode: task.error?.code,
+  });
   Object.defineProperty(failure, 'vendorMessage', { value: task.error?.message, enumerable: false });
   return new AppError(ErrorCode.internal, 500, 'Indexing task failed', {
     detail: 'The search engine did not apply the change; see the indexer log for the task.',

@@ -45,7 +45,11 @@ export async function suggestOnMeili(query: SuggestQuery, deps: MeiliSuggestDeps
   if (!input) return [];
   const signal = AbortSignal.timeout(deps.timeoutMs);
   const run = (queries: MultiSearchQuery[]) =>
-    deps.guard('suggest', async () => (await deps.client.multiSearch({ queries }, { signal })).results as Results, () => undefined);
+    deps.guard(
+      'suggest',
+      async () => (await deps.client.multiSearch({ queries }, { signal })).results as Results,
+      () => undefined,
+    );
 
   const plan = toSuggestPlan(query, input, deps.indexUid);
   if (asksVocabulary(plan)) {
@@ -56,7 +60,8 @@ export async function suggestOnMeili(query: SuggestQuery, deps: MeiliSuggestDeps
         const typoTerms = terms(plan.at.typos);
         return { forms: lastWordForms(input, terms(plan.at.completions), typoTerms), typos: typoTerms };
       });
-      const counts = forms.length === 0 ? [] : await run(toCountQueries(candidateTexts(input, forms), query.filters, deps.indexUid));
+      const counts =
+        forms.length === 0 ? [] : await run(toCountQueries(candidateTexts(input, forms), query.filters, deps.indexUid));
       if (!counts) return [];
       return deps.guard('suggest', async () => assemble(query, input, { plan, results: first, forms, counts, typos }));
     }
@@ -64,10 +69,17 @@ export async function suggestOnMeili(query: SuggestQuery, deps: MeiliSuggestDeps
   // No vocabulary to ask: an open word has no completions, a finished one is its own candidate.
   const local = asksVocabulary(plan) ? toSuggestPlan(query, input, deps.indexUid, false) : plan;
   const forms = lastWordForms(input, [], []);
-  const results = await run([...local.queries, ...toCountQueries(candidateTexts(input, forms), query.filters, deps.indexUid)]);
+  const results = await run([
+    ...local.queries,
+    ...toCountQueries(candidateTexts(input, forms), query.filters, deps.indexUid),
+  ]);
   if (!results) return [];
   // The articles are there, so it was the vocabulary that was missing.
-  if (local !== plan) deps.logger.warn({ op: 'suggest', indexUid: termsIndexUid(deps.indexUid) }, 'title vocabulary missing; suggesting without it');
+  if (local !== plan)
+    deps.logger.warn(
+      { op: 'suggest', indexUid: termsIndexUid(deps.indexUid) },
+      'title vocabulary missing; suggesting without it',
+    );
   const counts = results.slice(local.queries.length);
   return deps.guard('suggest', async () => assemble(query, input, { plan: local, results, forms, counts, typos: [] }));
 }
@@ -82,11 +94,25 @@ interface Answers {
 }
 
 /** The answers -> suggestions, the limit shared by `planSuggestions` as on every engine. */
-function assemble(query: SuggestQuery, input: SuggestInput, { plan, results, forms, counts, typos }: Answers): Suggestion[] {
+function assemble(
+  query: SuggestQuery,
+  input: SuggestInput,
+  { plan, results, forms, counts, typos }: Answers,
+): Suggestion[] {
   const { at } = plan;
   return planSuggestions(query.limit, {
-    queries: () => toQuerySuggestions(input, forms, counts.map((r) => r.totalHits ?? 0)),
-    facets: () => toFacetSuggestions(input.words.join(' '), results[at.sections]?.facetDistribution, results[at.tags]?.facetDistribution),
+    queries: () =>
+      toQuerySuggestions(
+        input,
+        forms,
+        counts.map((r) => r.totalHits ?? 0),
+      ),
+    facets: () =>
+      toFacetSuggestions(
+        input.words.join(' '),
+        results[at.sections]?.facetDistribution,
+        results[at.tags]?.facetDistribution,
+      ),
     articles: (limit) => toArticleSuggestions(input, results[at.titles]?.hits.slice(0, Math.max(0, limit)), typos),
   });
 }

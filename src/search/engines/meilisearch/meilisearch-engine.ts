@@ -57,9 +57,18 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
   const index = client.index(options.indexUid);
   const guard: Guard = createGuard(options.logger);
 
-  async function multiSearch(query: SearchQuery, parsed: ParsedQuery, strategy: MatchingStrategies, signal: AbortSignal) {
+  async function multiSearch(
+    query: SearchQuery,
+    parsed: ParsedQuery,
+    strategy: MatchingStrategies,
+    signal: AbortSignal,
+  ) {
     const plan = toMeiliSearchPlan(query, parsed, options.indexUid, strategy);
-    const response = await guard('search', () => client.multiSearch({ queries: plan.queries }, { signal }), () => undefined);
+    const response = await guard(
+      'search',
+      () => client.multiSearch({ queries: plan.queries }, { signal }),
+      () => undefined,
+    );
     return response && { plan, results: response.results };
   }
 
@@ -86,20 +95,32 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
     async searchFacetValues(query) {
       const signal = AbortSignal.timeout(timeoutMs);
       const params = toFacetSearchParams(query);
-      const response = await guard('facetSearch', () => index.searchForFacetValues(params, { signal }), () => undefined);
+      const response = await guard(
+        'facetSearch',
+        () => index.searchForFacetValues(params, { signal }),
+        () => undefined,
+      );
       return fromFacetHits(response?.facetHits ?? [], query);
     },
 
     async getArticle(id: string) {
       // The client puts the id in the path unencoded; only well-formed ids get that far.
       if (!ARTICLE_ID_PATTERN.test(id)) return undefined;
-      const doc = await guard('getArticle', () => index.getDocument(id), () => undefined);
+      const doc = await guard(
+        'getArticle',
+        () => index.getDocument(id),
+        () => undefined,
+      );
       return doc === undefined ? undefined : guard('getArticle', async () => fromMeiliDocument(doc));
     },
 
     async ready() {
       await guard('health', () => client.health());
-      const stats = await guard('stats', () => index.getStats(), () => ({ numberOfDocuments: 0 }));
+      const stats = await guard(
+        'stats',
+        () => index.getStats(),
+        () => ({ numberOfDocuments: 0 }),
+      );
       return { articleCount: stats.numberOfDocuments };
     },
 

@@ -61,7 +61,11 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Articl
   let changed = false;
 
   /** Enqueues a task, waits for it and throws our error unless it succeeded (or failed with a tolerated code). */
-  async function runTask(op: string, start: () => EnqueuedTaskPromise, tolerated: readonly string[] = []): Promise<Task> {
+  async function runTask(
+    op: string,
+    start: () => EnqueuedTaskPromise,
+    tolerated: readonly string[] = [],
+  ): Promise<Task> {
     const task = await guard(op, () => start().waitTask());
     if (task.status === 'succeeded' || tolerated.includes(task.error?.code ?? '')) return task;
     const error = taskFailure(op, task);
@@ -70,7 +74,11 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Articl
   }
 
   async function indexExists(uid: string): Promise<boolean> {
-    return guard('getIndex', async () => Boolean(await client.getRawIndex(uid)), () => false);
+    return guard(
+      'getIndex',
+      async () => Boolean(await client.getRawIndex(uid)),
+      () => false,
+    );
   }
 
   /** Creates the index with our primary key unless it exists; returns whether it is new. */
@@ -78,7 +86,9 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Articl
     // Looking first keeps the task list free of a failed creation at every run.
     if (await indexExists(uid)) return false;
     // Another indexer may create it in between: "already exists" is success too.
-    const task = await runTask('createIndex', () => client.createIndex(uid, { primaryKey: 'id' }), ['index_already_exists']);
+    const task = await runTask('createIndex', () => client.createIndex(uid, { primaryKey: 'id' }), [
+      'index_already_exists',
+    ]);
     return task.status === 'succeeded';
   }
 
@@ -92,7 +102,9 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Articl
   /** Every title of `uid`, page by page. */
   async function* readTitles(uid: string): AsyncIterable<string[]> {
     for (let offset = 0; ; offset += TITLE_PAGE) {
-      const page = await guard('readTitles', () => client.index(uid).getDocuments({ fields: ['title'], limit: TITLE_PAGE, offset }));
+      const page = await guard('readTitles', () =>
+        client.index(uid).getDocuments({ fields: ['title'], limit: TITLE_PAGE, offset }),
+      );
       yield page.results.flatMap((doc) => (typeof doc['title'] === 'string' ? [doc['title']] : []));
       if (page.results.length < TITLE_PAGE) return;
     }
@@ -118,7 +130,10 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Articl
     try {
       await runTask('deleteIndex', () => client.deleteIndex(uid), ['index_not_found']);
     } catch (error) {
-      logger.warn({ op: 'deleteIndex', code: toAppError('deleteIndex', error).code, indexUid: uid }, 'old index left behind');
+      logger.warn(
+        { op: 'deleteIndex', code: toAppError('deleteIndex', error).code, indexUid: uid },
+        'old index left behind',
+      );
     }
   }
 
@@ -144,7 +159,9 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Articl
     async delete(ids: readonly string[]) {
       if (ids.length === 0) return 0;
       // Nothing to delete from an index that does not exist yet.
-      const task = await runTask('deleteDocuments', () => client.index(target).deleteDocuments([...ids]), ['index_not_found']);
+      const task = await runTask('deleteDocuments', () => client.index(target).deleteDocuments([...ids]), [
+        'index_not_found',
+      ]);
       const deleted = task.details?.deletedDocuments ?? 0;
       if (deleted > 0) changed = true;
       return deleted;
@@ -191,7 +208,11 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Articl
     },
 
     async count() {
-      const stats = await guard('count', () => client.index(target).getStats(), () => ({ numberOfDocuments: 0 }));
+      const stats = await guard(
+        'count',
+        () => client.index(target).getStats(),
+        () => ({ numberOfDocuments: 0 }),
+      );
       return stats.numberOfDocuments;
     },
 

@@ -1,5 +1,10 @@
 import type { MultiSearchQuery } from 'meilisearch';
-import { COMPLETION_CANDIDATES, SUGGEST_TYPO_MIN_LENGTH, TYPO_CANDIDATES, type SuggestInput } from '../../../suggest/suggest-plan.js';
+import {
+  COMPLETION_CANDIDATES,
+  SUGGEST_TYPO_MIN_LENGTH,
+  TYPO_CANDIDATES,
+  type SuggestInput,
+} from '../../../suggest/suggest-plan.js';
 import type { SuggestQuery } from '../../../suggest/suggest.schema.js';
 import type { SearchFilters } from '../../search.schema.js';
 import { isSearchableTerm, termsIndexUid } from './title-terms.js';
@@ -87,7 +92,12 @@ function toTermQueries(input: SuggestInput, termsUid: string, add: (q: MultiSear
  * placeholder search (sections without their own filter, as a suggested section replaces it),
  * and the article titles holding the typed words.
  */
-export function toSuggestPlan(query: SuggestQuery, input: SuggestInput, indexUid: string, withTerms = true): SuggestPlan {
+export function toSuggestPlan(
+  query: SuggestQuery,
+  input: SuggestInput,
+  indexUid: string,
+  withTerms = true,
+): SuggestPlan {
   const queries: MultiSearchQuery[] = [];
   const add = (q: MultiSearchQuery) => queries.push(q) - 1;
   const terms = withTerms ? toTermQueries(input, termsIndexUid(indexUid), add) : {};
@@ -95,7 +105,12 @@ export function toSuggestPlan(query: SuggestQuery, input: SuggestInput, indexUid
   let sections: number;
   let tags: number;
   if (query.filters.sections.length > 0) {
-    sections = add({ indexUid, ...withFilter(toMeiliFilter(query.filters, 'section')), hitsPerPage: 0, facets: ['section'] });
+    sections = add({
+      indexUid,
+      ...withFilter(toMeiliFilter(query.filters, 'section')),
+      hitsPerPage: 0,
+      facets: ['section'],
+    });
     tags = add({ indexUid, ...withFilter(filter), hitsPerPage: 0, facets: ['tags'] });
   } else {
     sections = tags = add({ indexUid, ...withFilter(filter), hitsPerPage: 0, facets: ['section', 'tags'] });
@@ -123,7 +138,11 @@ export function asksVocabulary(plan: SuggestPlan): boolean {
  * word is sent as a one-word phrase, which Meilisearch matches without typos or prefixes.
  * @example toCountQueries([['north', 'korea']], filters, 'articles')[0].q -> '"north" "korea"'
  */
-export function toCountQueries(texts: readonly (readonly string[])[], filters: SearchFilters, indexUid: string): MultiSearchQuery[] {
+export function toCountQueries(
+  texts: readonly (readonly string[])[],
+  filters: SearchFilters,
+  indexUid: string,
+): MultiSearchQuery[] {
   const filter = toMeiliFilter(filters);
   return texts.map((words) => ({
     indexUid,

@@ -4,7 +4,14 @@ import { ColumnStore, type ColumnRow } from './column-store.js';
 type Raw = [doc: number, section: string, publishedAt: number, titleWords: number, tags: string, authors: string];
 
 function toRow([doc, section, publishedAt, titleWords, tags, authors]: Raw): ColumnRow {
-  return { doc, section, publishedAt, titleWords, tags: JSON.parse(tags) as string[], authors: JSON.parse(authors) as string[] };
+  return {
+    doc,
+    section,
+    publishedAt,
+    titleWords,
+    tags: JSON.parse(tags) as string[],
+    authors: JSON.parse(authors) as string[],
+  };
 }
 
 /** Where a reader's caches stand relative to the database. */
@@ -27,7 +34,10 @@ export function readCacheState(db: Db): CacheState {
 /** Loads every article's filter and facet data, streaming rows in doc order. */
 export function loadColumnStore(db: Db): ColumnStore {
   const maxDoc = (db.prepare('SELECT coalesce(max(doc), 0) FROM articles').pluck().get() as number) ?? 0;
-  const rows = db.prepare('SELECT doc, section, published_at, title_words, tags, authors FROM articles ORDER BY doc').raw().iterate() as IterableIterator<Raw>;
+  const rows = db
+    .prepare('SELECT doc, section, published_at, title_words, tags, authors FROM articles ORDER BY doc')
+    .raw()
+    .iterate() as IterableIterator<Raw>;
   function* mapped() {
     for (const raw of rows) yield toRow(raw);
   }

@@ -155,7 +155,13 @@ export class ColumnStore {
    * At 1M articles a large match is ~600k docs and millions of increments: with no override,
    * the CSR arrays are read in one loop instead of a call per doc.
    */
-  #countAll(docs: Int32Array, counts: Int32Array, field: 'tags' | 'authors', start: Uint32Array, ids: Int32Array): void {
+  #countAll(
+    docs: Int32Array,
+    counts: Int32Array,
+    field: 'tags' | 'authors',
+    start: Uint32Array,
+    ids: Int32Array,
+  ): void {
     if (this.#overrides.size > 0) {
       for (let i = 0; i < docs.length; i++) this.#countOne(docs[i]!, counts, field, start, ids);
       return;
@@ -187,7 +193,9 @@ export class ColumnStore {
     const published = this.published;
     if (docs.length <= 2_000) {
       const sign = oldest ? -1 : 1;
-      return Int32Array.from(docs).sort((a, b) => sign * (published[b]! - published[a]! || b - a)).subarray(0, limit);
+      return Int32Array.from(docs)
+        .sort((a, b) => sign * (published[b]! - published[a]! || b - a))
+        .subarray(0, limit);
     }
     const member = new Uint8Array(this.capacity);
     for (let i = 0; i < docs.length; i++) member[docs[i]!] = 1;

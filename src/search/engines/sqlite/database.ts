@@ -76,7 +76,8 @@ function upgrade(db: Db, path: string): void {
 
 function describeSqliteError(error: unknown): string {
   const code = (error as { code?: string }).code;
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return 'the file is not a valid SQLite database (corrupt?)';
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+    return 'the file is not a valid SQLite database (corrupt?)';
   if (code === 'SQLITE_CANTOPEN') return 'the file cannot be opened (missing folder or no permission)';
   if (code === 'SQLITE_READONLY') return 'the file is read-only';
   if (code === 'SQLITE_BUSY') return 'the file is locked by another process';

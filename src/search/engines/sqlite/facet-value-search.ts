@@ -29,7 +29,8 @@ export function searchFacetValues(query: FacetSearchQuery, deps: Deps): FacetVal
   const { store } = deps;
   const filters = compileFilters(query.filters, store);
   const parsed = parseQuery(query.query);
-  const matches = parsed.terms.length || parsed.excluded.length ? resolveMatches(parsed, filters, deps).docs : undefined;
+  const matches =
+    parsed.terms.length || parsed.excluded.length ? resolveMatches(parsed, filters, deps).docs : undefined;
   const counts = facetCounts(store, matches, filters, query.facet);
   const typed = foldCase(query.q).replace(/\s+/g, ' ').trim();
   const budget = allowedTypos(typed.length);

@@ -68,7 +68,11 @@ interface Counters {
 }
 
 /** Facet counts of docs that need no filtering: one loop per facet, no call per doc. */
-function countUnfiltered(store: ColumnStore, docs: Int32Array, { sectionCounts, tagCounts, authorCounts, days }: Counters): void {
+function countUnfiltered(
+  store: ColumnStore,
+  docs: Int32Array,
+  { sectionCounts, tagCounts, authorCounts, days }: Counters,
+): void {
   if (sectionCounts) {
     const section = store.section;
     for (let i = 0; i < docs.length; i++) sectionCounts[section[docs[i]!]!]!++;
@@ -79,7 +83,12 @@ function countUnfiltered(store: ColumnStore, docs: Int32Array, { sectionCounts, 
 }
 
 /** Counters -> the response's facets, top values first. */
-function finish(store: ColumnStore, docs: Int32Array, request: FacetRequest, { sectionCounts, tagCounts, authorCounts, days }: Counters): FilteredMatches {
+function finish(
+  store: ColumnStore,
+  docs: Int32Array,
+  request: FacetRequest,
+  { sectionCounts, tagCounts, authorCounts, days }: Counters,
+): FilteredMatches {
   const facets: Facets = {};
   if (sectionCounts) facets.section = topValues(sectionCounts, store.sections, request.facetLimit);
   if (tagCounts) facets.tags = topValues(tagCounts, store.tags, request.facetLimit);

@@ -17,7 +17,9 @@ export interface CompiledFilters {
 /** Resolves filter values to ids (case- and accent-insensitively). */
 export function compileFilters(filters: SearchFilters, store: ColumnStore): CompiledFilters {
   return {
-    sections: filters.sections.length ? mask(filters.sections, (v) => store.sections.find(v), store.sections.size) : null,
+    sections: filters.sections.length
+      ? mask(filters.sections, (v) => store.sections.find(v), store.sections.size)
+      : null,
     tags: filters.tags.length ? Int32Array.from(filters.tags, (t) => store.tags.find(t)) : null,
     authors: filters.authors.length ? mask(filters.authors, (v) => store.authors.find(v), store.authors.size) : null,
     from: filters.from ?? -Infinity,

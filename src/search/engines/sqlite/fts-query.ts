@@ -6,9 +6,7 @@
 
 /** One way a query term can be found in the index. */
 export type FtsAlternative =
-  | { kind: 'word'; text: string }
-  | { kind: 'prefix'; text: string }
-  | { kind: 'phrase'; words: string[] };
+  { kind: 'word'; text: string } | { kind: 'prefix'; text: string } | { kind: 'phrase'; words: string[] };
 
 /** An FTS5 string literal. @example ftsString('say "hi"') -> '"say ""hi"""' */
 export function ftsString(text: string): string {

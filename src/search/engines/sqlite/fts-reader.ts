@@ -28,7 +28,9 @@ export class FtsReader {
     // group_concat builds the id list in C: 2-3x faster than returning one row per match.
     this.#docs = db.prepare('SELECT group_concat(rowid) FROM article_fts WHERE article_fts MATCH ?').pluck();
     this.#scored = db
-      .prepare(`SELECT rowid, bm25(article_fts, ${w.title}, ${w.summary}, ${w.body}) FROM article_fts WHERE article_fts MATCH ?`)
+      .prepare(
+        `SELECT rowid, bm25(article_fts, ${w.title}, ${w.summary}, ${w.body}) FROM article_fts WHERE article_fts MATCH ?`,
+      )
       .raw();
     this.#titleDocs = db.prepare('SELECT group_concat(rowid) FROM title_fts WHERE title_fts MATCH ?').pluck();
     this.#latestTitles = db.prepare('SELECT rowid FROM title_fts WHERE title_fts MATCH ? ORDER BY rowid DESC').pluck();

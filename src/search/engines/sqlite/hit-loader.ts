@@ -4,8 +4,17 @@ import { hitSnippet, highlightText, type HighlightTerms } from '../../highlight/
 import type { SearchHit } from '../../search.schema.js';
 import type { Db } from './database.js';
 
-type HitRow = [doc: number, id: string, section: string, publishedAt: number, tags: string, authors: string,
-  url: string | null, title: string, summary: string | null];
+type HitRow = [
+  doc: number,
+  id: string,
+  section: string,
+  publishedAt: number,
+  tags: string,
+  authors: string,
+  url: string | null,
+  title: string,
+  summary: string | null,
+];
 
 /**
  * Loads the hits of a page, in page order, highlighted. Bodies are read one by one and only

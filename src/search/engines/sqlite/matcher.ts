@@ -8,7 +8,6 @@ import { planQuery, type QueryPlan } from './query-plan.js';
 import { allTermsExpression } from './ranker.js';
 import type { Vocabulary } from './vocabulary.js';
 
-
 /** The matches of a query, before filters. */
 export interface QueryMatch {
   plan?: QueryPlan;
@@ -50,7 +49,9 @@ export function matchQuery(parsed: ParsedQuery, { fts, store, vocab }: Deps): Qu
 }
 
 function parsedExcluded(parsed: ParsedQuery): string[] {
-  return parsed.excluded.map((e) => anyOf([e.kind === 'word' ? { kind: 'word', text: e.text } : { kind: 'phrase', words: e.words }]));
+  return parsed.excluded.map((e) =>
+    anyOf([e.kind === 'word' ? { kind: 'word', text: e.text } : { kind: 'phrase', words: e.words }]),
+  );
 }
 
 /** Every live doc not in `docs`. */

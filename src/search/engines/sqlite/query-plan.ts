@@ -50,18 +50,32 @@ export function planQuery(parsed: ParsedQuery, vocab: Vocabulary): QueryPlan {
     typos.forEach((w) => words.add(w));
     if (term.prefix) prefixes.push(term.text);
     else words.add(term.text);
-    return { term, exact: exactForms(term.text, term.prefix, vocab), typos: typos.map((text) => ({ kind: 'word', text })) };
+    return {
+      term,
+      exact: exactForms(term.text, term.prefix, vocab),
+      typos: typos.map((text) => ({ kind: 'word', text })),
+    };
   });
   const partial = [
     ...terms.map((t) => (t.term.kind === 'word' && !t.term.prefix ? partialForms(t.term.text, vocab) : t.exact)),
     ...parsed.extra.map((w) => partialForms(w, vocab)),
   ];
   for (const forms of partial) for (const f of forms) if (f.kind === 'prefix') prefixes.push(f.text);
-  return { terms, partial, excluded: parsed.excluded.map(toExcluded), highlight: { words, prefixes: [...new Set(prefixes)] } };
+  return {
+    terms,
+    partial,
+    excluded: parsed.excluded.map(toExcluded),
+    highlight: { words, prefixes: [...new Set(prefixes)] },
+  };
 }
 
 /** A word as typed: itself, or the prefix being typed (a one-letter prefix by its most frequent completions). */
-export function exactForms(text: string, prefix: boolean, vocab: Vocabulary, oneLetter = ONE_LETTER_COMPLETIONS): FtsAlternative[] {
+export function exactForms(
+  text: string,
+  prefix: boolean,
+  vocab: Vocabulary,
+  oneLetter = ONE_LETTER_COMPLETIONS,
+): FtsAlternative[] {
   if (!prefix) return [{ kind: 'word', text }];
   if (text.length > 1) return [{ kind: 'prefix', text }];
   const completions = vocab.completions(text, oneLetter).map((c): FtsAlternative => ({ kind: 'word', text: c.term }));

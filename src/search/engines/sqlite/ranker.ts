@@ -70,11 +70,27 @@ export class Ranker {
     const out: number[] = [];
     for (const typoBucket of hasTypos ? [false, true] : [false]) {
       const bucket = exact ? docs.filter((d) => (exact[d] !== 1) === typoBucket) : docs;
-      this.#appendSorted(out, bucket.filter((d) => titleScores[d]! > 0), (d) => titleScores[d]!, windowEnd, this.#shorterTitle);
+      this.#appendSorted(
+        out,
+        bucket.filter((d) => titleScores[d]! > 0),
+        (d) => titleScores[d]!,
+        windowEnd,
+        this.#shorterTitle,
+      );
       if (out.length >= windowEnd) break;
       const rest = bucket.filter((d) => !(titleScores[d]! > 0));
-      this.#appendSorted(out, rest.filter((d) => summary()[d] === 1), score(), windowEnd);
-      this.#appendSorted(out, rest.filter((d) => summary()[d] !== 1), score(), windowEnd);
+      this.#appendSorted(
+        out,
+        rest.filter((d) => summary()[d] === 1),
+        score(),
+        windowEnd,
+      );
+      this.#appendSorted(
+        out,
+        rest.filter((d) => summary()[d] !== 1),
+        score(),
+        windowEnd,
+      );
       if (out.length >= windowEnd) break;
     }
     return Int32Array.from(out);
@@ -84,7 +100,9 @@ export class Ranker {
   #rankPartial(request: RankRequest, docs: Int32Array, needed: number): Int32Array {
     if (docs.length === 0 || needed <= 0) return new Int32Array(0);
     const bm25 = this.#bm25(request, someTerms(request.plan.partial.map(anyOf)), BM25_LIMITS.partial);
-    const sorted = bm25 ? topK(docs, needed, (a, b) => bm25(b) - bm25(a) || this.#newer(a, b)) : this.#newest(docs, needed);
+    const sorted = bm25
+      ? topK(docs, needed, (a, b) => bm25(b) - bm25(a) || this.#newer(a, b))
+      : this.#newest(docs, needed);
     return Int32Array.from(sorted);
   }
 
@@ -125,7 +143,9 @@ export class Ranker {
   ): void {
     const room = windowEnd - out.length;
     if (room <= 0 || docs.length === 0) return;
-    const sorted = score ? topK(docs, room, (a, b) => score(b) - score(a) || tie(a, b) || this.#newer(a, b)) : this.#newest(docs, room);
+    const sorted = score
+      ? topK(docs, room, (a, b) => score(b) - score(a) || tie(a, b) || this.#newer(a, b))
+      : this.#newest(docs, room);
     for (let i = 0; i < sorted.length && i < room; i++) out.push(sorted[i]!);
   }
 

@@ -9,11 +9,15 @@ export const SCHEMA_VERSION = 2;
  * Steps that bring an older file up to date, by the version they produce. A new file gets the
  * current schema directly.
  */
-export const MIGRATIONS: Record<number, (db: { prepare(sql: string): { all(): unknown[] }; exec(sql: string): unknown }) => void> = {
+export const MIGRATIONS: Record<
+  number,
+  (db: { prepare(sql: string): { all(): unknown[] }; exec(sql: string): unknown }) => void
+> = {
   // v2: title length for the title bucket's tie-break; 0 until the article is re-indexed.
   2: (db) => {
     const columns = db.prepare('PRAGMA table_info(articles)').all() as { name: string }[];
-    if (!columns.some((c) => c.name === 'title_words')) db.exec('ALTER TABLE articles ADD COLUMN title_words INTEGER NOT NULL DEFAULT 0');
+    if (!columns.some((c) => c.name === 'title_words'))
+      db.exec('ALTER TABLE articles ADD COLUMN title_words INTEGER NOT NULL DEFAULT 0');
   },
 };
 

@@ -81,8 +81,14 @@ export class SqliteSearchEngine implements SearchEngine {
             })
           : this.#byDate(counted.docs, query.sort === 'oldest', windowEnd);
       const pageDocs = ordered.subarray((query.page - 1) * query.pageSize, windowEnd);
-      const highlight = query.highlight ? (matches.plan?.highlight ?? { words: new Set<string>(), prefixes: [] }) : undefined;
-      const result: SearchResult = { hits: this.#hitLoader.load(pageDocs, highlight), totalHits: counted.docs.length, facets: counted.facets };
+      const highlight = query.highlight
+        ? (matches.plan?.highlight ?? { words: new Set<string>(), prefixes: [] })
+        : undefined;
+      const result: SearchResult = {
+        hits: this.#hitLoader.load(pageDocs, highlight),
+        totalHits: counted.docs.length,
+        facets: counted.facets,
+      };
       if (counted.dateInterval) result.dateInterval = counted.dateInterval;
       return result;
     });
@@ -147,7 +153,10 @@ export class SqliteSearchEngine implements SearchEngine {
     if (!previous || state.epoch !== previous.epoch) {
       const started = performance.now();
       this.#store = loadColumnStore(this.#db);
-      this.#logger.debug({ ms: Math.round(performance.now() - started), articles: this.#store.count }, 'column store loaded');
+      this.#logger.debug(
+        { ms: Math.round(performance.now() - started), articles: this.#store.count },
+        'column store loaded',
+      );
     } else if (state.seq !== previous.seq) {
       applyChanges(this.#db, this.#store, previous.seq);
     }
@@ -156,8 +165,12 @@ export class SqliteSearchEngine implements SearchEngine {
     // Match lists of the old index must not answer the new one.
     this.#fts.forget();
     if (!previous || state.vocabVersion !== previous.vocabVersion) {
-      this.#vocab = new Vocabulary(this.#db.prepare('SELECT term, docs FROM vocab').all() as { term: string; docs: number }[]);
-      this.#titleVocab = new Vocabulary(this.#db.prepare('SELECT term, docs FROM title_vocab').all() as { term: string; docs: number }[]);
+      this.#vocab = new Vocabulary(
+        this.#db.prepare('SELECT term, docs FROM vocab').all() as { term: string; docs: number }[],
+      );
+      this.#titleVocab = new Vocabulary(
+        this.#db.prepare('SELECT term, docs FROM title_vocab').all() as { term: string; docs: number }[],
+      );
     }
     this.#state = state;
   }

@@ -205,21 +205,31 @@ function prepareStatements(db: Db) {
   return {
     findDoc: db.prepare('SELECT doc FROM articles WHERE id = ?'),
     getText: db.prepare('SELECT title, summary, body FROM article_text WHERE doc = ?'),
-    insertMeta: db.prepare(`INSERT INTO articles(id, section, published_at, title_words, tags, authors, url, updated_at, language, source, seq)
+    insertMeta:
+      db.prepare(`INSERT INTO articles(id, section, published_at, title_words, tags, authors, url, updated_at, language, source, seq)
       VALUES (@id, @section, @published_at, @title_words, @tags, @authors, @url, @updated_at, @language, @source, @seq)`),
-    updateMeta: db.prepare(`UPDATE articles SET section = @section, published_at = @published_at, title_words = @title_words, tags = @tags, authors = @authors,
+    updateMeta:
+      db.prepare(`UPDATE articles SET section = @section, published_at = @published_at, title_words = @title_words, tags = @tags, authors = @authors,
       url = @url, updated_at = @updated_at, language = @language, source = @source, seq = @seq WHERE doc = @doc AND id = @id`),
-    insertText: db.prepare('INSERT INTO article_text(doc, title, summary, body) VALUES (@doc, @title, @summary, @body)'),
+    insertText: db.prepare(
+      'INSERT INTO article_text(doc, title, summary, body) VALUES (@doc, @title, @summary, @body)',
+    ),
     updateText: db.prepare('UPDATE article_text SET title = @title, summary = @summary, body = @body WHERE doc = @doc'),
     deleteText: db.prepare('DELETE FROM article_text WHERE doc = ?'),
     deleteMeta: db.prepare('DELETE FROM articles WHERE doc = ?'),
     logDeletion: db.prepare('INSERT INTO deletions(seq, doc) VALUES (?, ?)'),
-    ftsInsert: db.prepare('INSERT INTO article_fts(rowid, title, summary, body) VALUES (@doc, @title, @summary, @body)'),
-    ftsDelete: db.prepare("INSERT INTO article_fts(article_fts, rowid, title, summary, body) VALUES ('delete', @doc, @title, @summary, @body)"),
+    ftsInsert: db.prepare(
+      'INSERT INTO article_fts(rowid, title, summary, body) VALUES (@doc, @title, @summary, @body)',
+    ),
+    ftsDelete: db.prepare(
+      "INSERT INTO article_fts(article_fts, rowid, title, summary, body) VALUES ('delete', @doc, @title, @summary, @body)",
+    ),
     titleInsert: db.prepare('INSERT INTO title_fts(rowid, title) VALUES (@doc, @title)'),
     titleDelete: db.prepare("INSERT INTO title_fts(title_fts, rowid, title) VALUES ('delete', @doc, @title)"),
     getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
-    setMeta: db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    setMeta: db.prepare(
+      'INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ),
     pageIds: db.prepare('SELECT doc, id FROM articles WHERE doc > ? ORDER BY doc LIMIT 1000'),
   };
 }

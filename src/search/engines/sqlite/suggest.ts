@@ -1,5 +1,12 @@
 import type { Suggestion, SuggestQuery } from '../../../suggest/suggest.schema.js';
-import { COMPLETION_CANDIDATES, SUGGEST_TYPO_MIN_LENGTH, TYPO_CANDIDATES, planSuggestions, typedSuggestionText, type SuggestInput } from '../../../suggest/suggest-plan.js';
+import {
+  COMPLETION_CANDIDATES,
+  SUGGEST_TYPO_MIN_LENGTH,
+  TYPO_CANDIDATES,
+  planSuggestions,
+  typedSuggestionText,
+  type SuggestInput,
+} from '../../../suggest/suggest-plan.js';
 import { compareText, matchAtWord, toFacetSuggestions } from '../../../suggest/facet-suggestions.js';
 import { highlightText } from '../../highlight/highlighter.js';
 import { markTypedPrefix } from '../../highlight/prefix-highlight.js';
@@ -52,7 +59,10 @@ function lastWordForms(input: SuggestInput, vocab: Vocabulary): { term: string; 
   // A finished word is offered as typed; the count check drops it when nothing holds it.
   const exact = open ? vocab.completions(last, COMPLETION_CANDIDATES) : [{ term: last }];
   const forms = [...exact.map((c) => c.term), ...typos.slice(0, TYPO_CANDIDATES).map((c) => c.term)];
-  return [...new Set(forms)].map((term) => ({ term, typedLength: open ? (matchPrefix(last, term, 1)?.length ?? last.length) : term.length }));
+  return [...new Set(forms)].map((term) => ({
+    term,
+    typedLength: open ? (matchPrefix(last, term, 1)?.length ?? last.length) : term.length,
+  }));
 }
 
 function queryCompletions(input: SuggestInput, filters: CompiledFilters, deps: Deps): Suggestion[] {
@@ -97,7 +107,8 @@ function facetSuggestions(input: SuggestInput, filters: CompiledFilters, store: 
     if (matching.length === 0) continue;
     // Counts only when something matched: they cost a pass over every article.
     const counts = facetCounts(store, undefined, filters, facet);
-    for (const [id, value] of matching) values.push({ type: facet === 'section' ? 'section' : 'tag', value, count: counts[id]! });
+    for (const [id, value] of matching)
+      values.push({ type: facet === 'section' ? 'section' : 'tag', value, count: counts[id]! });
   }
   return toFacetSuggestions(typed, values);
 }
@@ -107,7 +118,8 @@ function articleSuggestions(input: SuggestInput, filters: CompiledFilters, deps:
   const terms = input.words.map((word, i) => {
     const isLast = i === input.words.length - 1;
     const prefix = isLast && input.open;
-    const typos = word.length >= SUGGEST_TYPO_MIN_LENGTH ? deps.titleVocab.typoCandidates(word, { prefix, maxTypos: 1 }) : [];
+    const typos =
+      word.length >= SUGGEST_TYPO_MIN_LENGTH ? deps.titleVocab.typoCandidates(word, { prefix, maxTypos: 1 }) : [];
     // One letter completes to its few most frequent title words here: article suggestions for
     // "e" are a sample anyway, and fifty alternatives would cost more than the whole keystroke.
     const forms = exactForms(word, prefix, deps.titleVocab, COMPLETION_CANDIDATES);
@@ -133,14 +145,20 @@ function articleSuggestions(input: SuggestInput, filters: CompiledFilters, deps:
  * them more: BM25's length normalisation), then the newest.
  */
 function rankTitles(docs: number[], store: ColumnStore, limit: number): number[] {
-  return topK(docs, limit, (a, b) => store.titleWords[a]! - store.titleWords[b]! || store.published[b]! - store.published[a]! || b - a);
+  return topK(
+    docs,
+    limit,
+    (a, b) => store.titleWords[a]! - store.titleWords[b]! || store.published[b]! - store.published[a]! || b - a,
+  );
 }
 
 function loadTitles(db: Db, docs: number[]): { id: string; title: string; section: string; published_at: number }[] {
   if (docs.length === 0) return [];
   const rows = db
-    .prepare(`SELECT a.doc, a.id, t.title, a.section, a.published_at FROM articles a JOIN article_text t ON t.doc = a.doc
-      WHERE a.doc IN (${docs.map(() => '?').join(',')})`)
+    .prepare(
+      `SELECT a.doc, a.id, t.title, a.section, a.published_at FROM articles a JOIN article_text t ON t.doc = a.doc
+      WHERE a.doc IN (${docs.map(() => '?').join(',')})`,
+    )
     .all(...docs) as { doc: number; id: string; title: string; section: string; published_at: number }[];
   const byDoc = new Map(rows.map((r) => [r.doc, r]));
   return docs.flatMap((d) => byDoc.get(d) ?? []);

@@ -61,9 +61,14 @@ export class Vocabulary {
     const cached = this.#completionCache.get(key);
     if (cached) return cached;
     const [lo, hi] = this.prefixRange(prefix);
-    const best = topK(Int32Array.from({ length: hi - lo }, (_, k) => lo + k), limit, (a, b) => this.#docs[b]! - this.#docs[a]! || (this.#terms[a]! < this.#terms[b]! ? -1 : 1));
+    const best = topK(
+      Int32Array.from({ length: hi - lo }, (_, k) => lo + k),
+      limit,
+      (a, b) => this.#docs[b]! - this.#docs[a]! || (this.#terms[a]! < this.#terms[b]! ? -1 : 1),
+    );
     const out = best.map((i) => ({ term: this.#terms[i]!, typos: 0, docs: this.#docs[i]! }));
-    if (this.#completionCache.size >= TYPO_CACHE_SIZE) this.#completionCache.delete(this.#completionCache.keys().next().value!);
+    if (this.#completionCache.size >= TYPO_CACHE_SIZE)
+      this.#completionCache.delete(this.#completionCache.keys().next().value!);
     this.#completionCache.set(key, out);
     return out;
   }
@@ -100,7 +105,8 @@ export class Vocabulary {
     if (max >= 2 && !options.prefix) {
       for (const term of this.#firstLetterVariants(word)) {
         const i = this.#index.get(term);
-        if (i !== undefined && term !== word && !found.has(term)) found.set(term, { term, typos: 2, docs: this.#docs[i]! });
+        if (i !== undefined && term !== word && !found.has(term))
+          found.set(term, { term, typos: 2, docs: this.#docs[i]! });
       }
     }
     return byDocsDesc([...found.values()]).slice(0, MAX_TYPO_CANDIDATES);
@@ -114,7 +120,6 @@ export class Vocabulary {
     for (const c of this.#firstLetters) out.push(c + rest, c + word);
     return out;
   }
-
 }
 
 function byDocsDesc(c: Candidate[]): Candidate[] {
