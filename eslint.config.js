@@ -30,7 +30,7 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['scripts/**/*.mjs', '*.js'],
+    files: ['scripts/**/*.mjs', '*.js', '*.cjs', '.*.cjs'],
     languageOptions: { globals: globals.node },
   },
 );

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from './index-articles.js';
-import { isValidTimeZone } from './sources/zoned-time.js';
+import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from '../src/ingest/index-articles.js';
+import { isValidTimeZone } from '../src/ingest/sources/zoned-time.js';
 
 /** How to call the indexer. */
 export const USAGE = `Usage: npm run index -- <paths...> [options]

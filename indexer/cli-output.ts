@@ -1,9 +1,9 @@
 import { ConfigError } from '../src/config.js';
 import { isAppError } from '../src/errors.js';
 import { UsageError } from './cli-args.js';
-import type { IndexProgress } from './index-articles.js';
-import type { IndexReport } from './index-report.schema.js';
-import { IndexerError } from './indexer-error.js';
+import type { IndexProgress } from '../src/ingest/index-articles.js';
+import type { IndexReport } from '../src/ingest/index-report.schema.js';
+import { IndexerError } from '../src/ingest/indexer-error.js';
 
 /** Process exit codes of the indexer CLI. */
 export const ExitCode = { ok: 0, fatal: 1, invalidRecords: 2 } as const;

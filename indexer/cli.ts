@@ -7,10 +7,10 @@ import { openArticleIndex } from '../src/search/engines/create-engine.js';
 import type { ArticleIndex } from '../src/search/search-engine.js';
 import { parseCliArgs, USAGE, UsageError } from './cli-args.js';
 import { describeFatal, ExitCode, exitCodeFor, formatInvalidLines, formatSummary } from './cli-output.js';
-import { checkOptions, indexPlan, type IndexOptions } from './index-articles.js';
-import { IndexerError, IndexerErrorCode } from './indexer-error.js';
+import { checkOptions, indexPlan, type IndexOptions } from '../src/ingest/index-articles.js';
+import { IndexerError, IndexerErrorCode } from '../src/ingest/indexer-error.js';
 import { createProgressDisplay } from './progress-display.js';
-import { planSources } from './sources/walk-sources.js';
+import { planSources } from '../src/ingest/sources/walk-sources.js';
 
 /**
  * `npm run index -- <paths...> [--sync] [--rebuild] [--batch-size N] [--report FILE] [--timezone ZONE]`

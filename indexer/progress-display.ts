@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 import { articlesPerSecond, formatProgressLine } from './cli-output.js';
-import type { IndexProgress } from './index-articles.js';
+import type { IndexProgress } from '../src/ingest/index-articles.js';
 
 /** Where progress goes while a run is going on. */
 export interface ProgressDisplay {

@@ -2,13 +2,13 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { answerClientErrors } from './http/middleware/client-error.js';
-import { withDeferredFinish } from './http/routes/admin-articles.route.js';
+import { withDeferredFinish } from './search/deferred-finish.js';
 import { createLogger, type Logger } from './logger.js';
 import { requestLogBindings } from './http/middleware/request-context.js';
 import { createMetrics } from './metrics/metrics.js';
 import { openArticleIndex, openSearchEngine } from './search/engines/create-engine.js';
 import type { ArticleIndex, SearchEngine } from './search/search-engine.js';
-import { indexSources } from '../indexer/index-articles.js';
+import { indexSources } from './ingest/index-articles.js';
 
 /** How long in-flight requests get to finish after SIGTERM before their connections are closed. */
 const SHUTDOWN_GRACE_MS = 8_000;

@@ -7,7 +7,7 @@
 import { silentLogger } from '../../src/logger.js';
 import { openSqliteEngine } from '../../src/search/engines/sqlite/index.js';
 import { SearchParamsSchema } from '../../src/search/search.schema.js';
-import { SuggestParamsSchema } from '../../src/suggest/suggest.schema.js';
+import { SuggestParamsSchema } from '../../src/search/suggest/suggest.schema.js';
 import { emptyOutput, ProbeJobSchema, readJson, timeQueries, writeJson } from './probe-io.js';
 
 async function main(): Promise<void> {

@@ -6,7 +6,7 @@
  * types of the request schemas (what is put in the URL, as strings), never the parsed form.
  *
  * @example
- *   import type { SearchParams, SearchResponse } from '../api/types.js';
+ *   import type { SearchParams, SearchResponse } from './types.js';
  *   const params: SearchParams = { q: 'harbor', section: ['World'], page: '2' };
  */
 import type { z } from 'zod';
@@ -14,20 +14,24 @@ import type { ArticlePathSchema } from '../http/routes/articles.route.js';
 import type { WriteRejectedSchema, WriteReportSchema } from '../http/routes/admin-articles.route.js';
 import type { HealthResponseSchema, ReadyResponseSchema } from '../http/routes/health.route.js';
 import type { FacetSearchParamsSchema, FacetSearchPathSchema } from '../search/facet-search.schema.js';
-import type { SearchParamsSchema } from '../search/search.schema.js';
-import type { SuggestParamsSchema } from '../suggest/suggest.schema.js';
+import type { SEARCH_LIMITS, SearchParamsSchema } from '../search/search.schema.js';
+import type { SUGGEST_LIMITS, SuggestParamsSchema } from '../search/suggest/suggest.schema.js';
 
 import type { Article } from '../articles/article.schema.js';
 import type { FacetSearchResponse } from '../search/facet-search.schema.js';
 import type { SearchResponse } from '../search/search.schema.js';
-import type { SuggestResponse } from '../suggest/suggest.schema.js';
+import type { SuggestResponse } from '../search/suggest/suggest.schema.js';
 
 export type { Article, ArticleInput } from '../articles/article.schema.js';
 export type { ProblemDetails } from '../http/middleware/problem-details.js';
 export type { FacetSearchResponse } from '../search/facet-search.schema.js';
 export type { DateInterval, FacetName, Facets, SearchHit, SearchResponse, Sort } from '../search/search.schema.js';
-export type { Suggestion, SuggestResponse } from '../suggest/suggest.schema.js';
-export type { InvalidRecord } from '../../indexer/index-report.schema.js';
+/** The API's size limits (`maxResultWindow`, `maxPageSize`, ...), as a type: their values are part of the contract. */
+export type SearchLimits = typeof SEARCH_LIMITS;
+/** The autocomplete's limits (`qChars`, `defaultLimit`, ...), as a type. */
+export type SuggestLimits = typeof SUGGEST_LIMITS;
+export type { Suggestion, SuggestResponse } from '../search/suggest/suggest.schema.js';
+export type { InvalidRecord } from '../ingest/index-report.schema.js';
 
 /** `GET /api/search` query parameters, as sent. */
 export type SearchParams = z.input<typeof SearchParamsSchema>;

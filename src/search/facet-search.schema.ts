@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { integer, single } from '../http/query-params.js';
+import { integer, single } from './query-params.js';
 import { checkDateRange, filterParams, SEARCH_LIMITS, toSearchFilters, type SearchFilters } from './search.schema.js';
 
 /** Facets whose values can be searched. */

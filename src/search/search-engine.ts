@@ -1,5 +1,5 @@
 import type { Article } from '../articles/article.schema.js';
-import type { SuggestQuery, Suggestion } from '../suggest/suggest.schema.js';
+import type { SuggestQuery, Suggestion } from './suggest/suggest.schema.js';
 import type { FacetSearchQuery } from './facet-search.schema.js';
 import type { SearchQuery, SearchResult } from './search.schema.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endOfUtcDay, isBareDate, parseIsoDate } from '../articles/dates.js';
-import { booleanParam, integer, list, single } from '../http/query-params.js';
+import { booleanParam, integer, list, single } from './query-params.js';
 
 /** Hard limits of the search API (the Meilisearch settings are derived from these too). */
 export const SEARCH_LIMITS = {

@@ -1,16 +1,16 @@
-import type { Article } from '../articles/article.schema.js';
-import type { ProblemDetails } from '../http/middleware/problem-details.js';
-import type { SUGGEST_LIMITS, Suggestion, SuggestResponse } from '../suggest/suggest.schema.js';
-import type { SearchResponse } from '../search/search.schema.js';
+import type { Article } from '../api/types.js';
+import type { ProblemDetails } from '../api/types.js';
+import type { SuggestLimits, Suggestion, SuggestResponse } from '../api/types.js';
+import type { SearchResponse } from '../api/types.js';
 import { filterParams, PAGE_SIZE, type SearchState } from './search-state.js';
 
 /** Facets the page shows; `authors` is not in the server's default set. */
 const FACETS = 'section,tags,authors,date';
 const FACET_LIMIT = 12;
 // Typed from the server's constants so a change there fails the web type check.
-const SUGGEST_LIMIT: (typeof SUGGEST_LIMITS)['defaultLimit'] = 8;
+const SUGGEST_LIMIT: SuggestLimits['defaultLimit'] = 8;
 /** Longest text the suggest endpoint accepts; longer input gets no suggestions. */
-export const SUGGEST_MAX_CHARS: (typeof SUGGEST_LIMITS)['qChars'] = 200;
+export const SUGGEST_MAX_CHARS: SuggestLimits['qChars'] = 200;
 
 /** A failed API call: the problem details of the response, or `status` 0 when the network failed. */
 export class ApiError extends Error {

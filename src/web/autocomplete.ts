@@ -1,4 +1,4 @@
-import type { Suggestion } from '../suggest/suggest.schema.js';
+import type { Suggestion } from '../api/types.js';
 import { debounce } from './debounce.js';
 import { latestOnly } from './latest-only.js';
 import { moveActive } from './list-navigation.js';

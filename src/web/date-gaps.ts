@@ -1,4 +1,4 @@
-import type { DateInterval, Facets } from '../search/search.schema.js';
+import type { DateInterval, Facets } from '../api/types.js';
 
 /** One bucket of the date facet. */
 export type DateBucket = NonNullable<Facets['date']>[number];

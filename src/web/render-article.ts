@@ -1,4 +1,4 @@
-import type { Article } from '../articles/article.schema.js';
+import type { Article } from '../api/types.js';
 import { ApiError } from './api-client.js';
 import { h } from './dom.js';
 import { formatDate } from './format.js';

@@ -1,4 +1,4 @@
-import type { Facets } from '../search/search.schema.js';
+import type { Facets } from '../api/types.js';
 import { h } from './dom.js';
 import { formatCount } from './format.js';
 import type { FilterKind, SearchState } from './search-state.js';

@@ -1,4 +1,4 @@
-import type { DateInterval } from '../search/search.schema.js';
+import type { DateInterval } from '../api/types.js';
 import { fillDateGaps, type DateBucket } from './date-gaps.js';
 import { h } from './dom.js';
 import { formatBucket, formatRange, plural } from './format.js';

@@ -1,4 +1,4 @@
-import type { SearchHit, SearchResponse } from '../search/search.schema.js';
+import type { SearchHit, SearchResponse } from '../api/types.js';
 import { h } from './dom.js';
 import { formatCount, formatDate } from './format.js';
 import { renderMarked } from './marked-text.js';

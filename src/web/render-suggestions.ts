@@ -1,4 +1,4 @@
-import type { Suggestion } from '../suggest/suggest.schema.js';
+import type { Suggestion } from '../api/types.js';
 import { h } from './dom.js';
 import { formatCount, formatDate } from './format.js';
 import { renderMarked } from './marked-text.js';

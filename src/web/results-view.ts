@@ -1,4 +1,4 @@
-import type { SearchResponse } from '../search/search.schema.js';
+import type { SearchResponse } from '../api/types.js';
 import { replaceKeepingFocus } from './dom.js';
 import type { PageElements } from './page-elements.js';
 import { renderListFacets } from './render-facets.js';

@@ -1,4 +1,4 @@
-import type { SEARCH_LIMITS, Sort } from '../search/search.schema.js';
+import type { SearchLimits, Sort } from '../api/types.js';
 
 /** What the reader is looking at; the page URL's query string is its serialised form. */
 export interface SearchState {
@@ -28,7 +28,7 @@ void _allSortsListed;
 /** Hits per page the page asks for. */
 export const PAGE_SIZE = 10;
 // Typed from the server's constant so a change there fails the web type check.
-const MAX_RESULT_WINDOW: (typeof SEARCH_LIMITS)['maxResultWindow'] = 10_000;
+const MAX_RESULT_WINDOW: SearchLimits['maxResultWindow'] = 10_000;
 /** The last page the API will serve at PAGE_SIZE. */
 export const MAX_PAGE = Math.floor(MAX_RESULT_WINDOW / PAGE_SIZE);
 

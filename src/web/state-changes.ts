@@ -1,5 +1,5 @@
-import type { Sort } from '../search/search.schema.js';
-import type { Suggestion } from '../suggest/suggest.schema.js';
+import type { Sort } from '../api/types.js';
+import type { Suggestion } from '../api/types.js';
 import { defaultSort, MAX_PAGE, type FilterKind, type SearchState } from './search-state.js';
 
 /**

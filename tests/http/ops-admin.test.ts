@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
-import { withDeferredFinish } from '../../src/http/routes/admin-articles.route.js';
+import { withDeferredFinish } from '../../src/search/deferred-finish.js';
 import { createMetrics, type Metrics } from '../../src/metrics/metrics.js';
 import { openSqliteIndex } from '../../src/search/engines/sqlite/index.js';
 import type { ArticleIndex } from '../../src/search/search-engine.js';

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { indexSources, type IndexProgress } from '../../indexer/index-articles.js';
-import { IndexReportSchema } from '../../indexer/index-report.schema.js';
-import { IndexerError, IndexerErrorCode } from '../../indexer/indexer-error.js';
+import { indexSources, type IndexProgress } from '../../src/ingest/index-articles.js';
+import { IndexReportSchema } from '../../src/ingest/index-report.schema.js';
+import { IndexerError, IndexerErrorCode } from '../../src/ingest/indexer-error.js';
 import { MemoryArticleIndex } from './memory-index.js';
 
 const root = mkdtempSync(join(tmpdir(), 'indexer-run-'));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { indexSources } from '../../indexer/index-articles.js';
+import { indexSources } from '../../src/ingest/index-articles.js';
 import { MemoryArticleIndex } from './memory-index.js';
 
 const TARGET_BYTES = 200 * 1024 * 1024;

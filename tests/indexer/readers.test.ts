@@ -2,9 +2,9 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readSource } from '../../indexer/sources/read-source.js';
-import type { SourceRecord } from '../../indexer/sources/source-record.js';
-import { MAX_RECORD_CHARS } from '../../indexer/sources/text-stream.js';
+import { readSource } from '../../src/ingest/sources/read-source.js';
+import type { SourceRecord } from '../../src/ingest/sources/source-record.js';
+import { MAX_RECORD_CHARS } from '../../src/ingest/sources/text-stream.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'indexer-readers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -4,7 +4,7 @@ import { ErrorCode } from '../../src/errors.js';
 import { silentLogger } from '../../src/logger.js';
 import type { SearchEngine } from '../../src/search/search-engine.js';
 import { createMeilisearchEngine } from '../../src/search/engines/meilisearch/index.js';
-import { SuggestParamsSchema } from '../../src/suggest/suggest.schema.js';
+import { SuggestParamsSchema } from '../../src/search/suggest/suggest.schema.js';
 import { offsetResult, searchResult, termHits, TITLE_HIT } from './canned.js';
 import { MeiliStub } from './meili-stub.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config.js';
 import { EngineUnavailableError } from '../../src/errors.js';
 import { parseCliArgs, UsageError } from '../../indexer/cli-args.js';
-import { DEFAULT_BATCH_SIZE } from '../../indexer/index-articles.js';
+import { DEFAULT_BATCH_SIZE } from '../../src/ingest/index-articles.js';
 import {
   describeFatal,
   exitCodeFor,
@@ -10,8 +10,8 @@ import {
   formatProgressLine,
   formatSummary,
 } from '../../indexer/cli-output.js';
-import type { IndexReport } from '../../indexer/index-report.schema.js';
-import { IndexerError, IndexerErrorCode } from '../../indexer/indexer-error.js';
+import type { IndexReport } from '../../src/ingest/index-report.schema.js';
+import { IndexerError, IndexerErrorCode } from '../../src/ingest/indexer-error.js';
 
 const report = (overrides: Partial<IndexReport> = {}): IndexReport => ({
   read: 1204,

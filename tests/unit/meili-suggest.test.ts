@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { typedSuggestionText, type SuggestInput } from '../../src/suggest/suggest-plan.js';
-import { SuggestParamsSchema } from '../../src/suggest/suggest.schema.js';
+import { typedSuggestionText, type SuggestInput } from '../../src/search/suggest/suggest-plan.js';
+import { SuggestParamsSchema } from '../../src/search/suggest/suggest.schema.js';
 import { toFacetSuggestions } from '../../src/search/engines/meilisearch/facet-suggestions.js';
-import { lengthInValue, matchAtWord } from '../../src/suggest/facet-suggestions.js';
+import { lengthInValue, matchAtWord } from '../../src/search/suggest/facet-suggestions.js';
 import {
   candidateTexts,
   lastWordForms,

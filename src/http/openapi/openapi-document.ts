@@ -7,7 +7,7 @@ import {
   FacetSearchResponseSchema,
 } from '../../search/facet-search.schema.js';
 import { SearchParamsSchema, SearchResponseSchema } from '../../search/search.schema.js';
-import { SuggestParamsSchema, SuggestResponseSchema } from '../../suggest/suggest.schema.js';
+import { SuggestParamsSchema, SuggestResponseSchema } from '../../search/suggest/suggest.schema.js';
 import { ADMIN_LIMITS, WriteRejectedSchema, WriteReportSchema } from '../routes/admin-articles.route.js';
 import { ArticlePathSchema } from '../routes/articles.route.js';
 import { HealthResponseSchema, ReadyResponseSchema } from '../routes/health.route.js';

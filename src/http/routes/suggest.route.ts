@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { SearchEngine } from '../../search/search-engine.js';
-import { SuggestParamsSchema, type SuggestResponse } from '../../suggest/suggest.schema.js';
+import { SuggestParamsSchema, type SuggestResponse } from '../../search/suggest/suggest.schema.js';
 import { parseRequest } from '../validate.js';
 import { elapsedMs } from './search.route.js';
 

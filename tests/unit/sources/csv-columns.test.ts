@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsvArticle, toCsvFields } from '../../../indexer/sources/csv-columns.js';
+import { toCsvArticle, toCsvFields } from '../../../src/ingest/sources/csv-columns.js';
 
 describe('CSV columns', () => {
   it('when headers use aliases, case and separators, then each maps to its article field', () => {

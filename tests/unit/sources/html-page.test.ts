@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ArticleInputSchema } from '../../../src/articles/article.schema.js';
-import { mergeFields, parseHtmlArticle } from '../../../indexer/sources/html-page.js';
+import { mergeFields, parseHtmlArticle } from '../../../src/ingest/sources/html-page.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/html/${name}`, import.meta.url), 'utf8');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JsonSplitter, type JsonPiece } from '../../../indexer/sources/json-splitter.js';
+import { JsonSplitter, type JsonPiece } from '../../../src/ingest/sources/json-splitter.js';
 
 /** Feeds the document in chunks of `size` characters, as a stream would. */
 function split(document: string, size = document.length): JsonPiece[] {

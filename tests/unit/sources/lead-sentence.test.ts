@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leadSentence } from '../../../indexer/sources/lead-sentence.js';
+import { leadSentence } from '../../../src/ingest/sources/lead-sentence.js';
 
 describe('leadSentence', () => {
   it.each([

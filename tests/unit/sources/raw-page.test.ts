@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ArticleInputSchema } from '../../../src/articles/article.schema.js';
-import { parseRawPage, RawPageError } from '../../../indexer/sources/raw-page.js';
+import { parseRawPage, RawPageError } from '../../../src/ingest/sources/raw-page.js';
 import { sharedPath } from '../../support/shared-data.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/pages/${name}`, import.meta.url), 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone, zonedTimeToUtc, zoneOffsetMinutes } from '../../../indexer/sources/zoned-time.js';
+import { isValidTimeZone, zonedTimeToUtc, zoneOffsetMinutes } from '../../../src/ingest/sources/zoned-time.js';
 
 describe('zoned time', () => {
   it('when the zone is UTC, then the wall time is the instant', () => {

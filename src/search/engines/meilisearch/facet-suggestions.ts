@@ -1,5 +1,5 @@
 import type { FacetDistribution } from 'meilisearch';
-import { toFacetSuggestions as matchFacetValues, type FacetSuggestion } from '../../../suggest/facet-suggestions.js';
+import { toFacetSuggestions as matchFacetValues, type FacetSuggestion } from '../../suggest/facet-suggestions.js';
 
 /**
  * Sections and tags for autocomplete, matched in JS with the contract's rule, the same code as

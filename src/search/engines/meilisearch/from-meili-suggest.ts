@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { SuggestInput } from '../../../suggest/suggest-plan.js';
-import type { Suggestion } from '../../../suggest/suggest.schema.js';
+import type { SuggestInput } from '../../suggest/suggest-plan.js';
+import type { Suggestion } from '../../suggest/suggest.schema.js';
 import { matchPrefix } from '../../../text/prefix-match.js';
 import { highlightText } from '../../highlight/highlighter.js';
 import { markTypedPrefix } from '../../highlight/prefix-highlight.js';
 import { MeiliDocumentSchema } from './meili-document.js';
-import { TYPO_CANDIDATES } from '../../../suggest/suggest-plan.js';
+import { TYPO_CANDIDATES } from '../../suggest/suggest-plan.js';
 
 /** A candidate for the last word, and how many of its characters the reader typed. */
 export interface LastWordForm {

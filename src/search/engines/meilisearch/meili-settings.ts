@@ -1,5 +1,5 @@
 import type { Settings } from 'meilisearch';
-import { SUGGEST_TYPO_MIN_LENGTH } from '../../../suggest/suggest-plan.js';
+import { SUGGEST_TYPO_MIN_LENGTH } from '../../suggest/suggest-plan.js';
 import { ENGLISH_STOP_WORDS } from '../../query/stop-words.js';
 import { SEARCH_LIMITS } from '../../search.schema.js';
 

@@ -1,7 +1,7 @@
 import type { Meilisearch, MultiSearchQuery, MultiSearchResult, RecordAny } from 'meilisearch';
 import type { Logger } from '../../../logger.js';
-import { planSuggestions, typedSuggestionText, type SuggestInput } from '../../../suggest/suggest-plan.js';
-import type { Suggestion, SuggestQuery } from '../../../suggest/suggest.schema.js';
+import { planSuggestions, typedSuggestionText, type SuggestInput } from '../../suggest/suggest-plan.js';
+import type { Suggestion, SuggestQuery } from '../../suggest/suggest.schema.js';
 import { toFacetSuggestions } from './facet-suggestions.js';
 import {
   candidateTexts,

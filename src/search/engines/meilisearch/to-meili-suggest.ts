@@ -4,8 +4,8 @@ import {
   SUGGEST_TYPO_MIN_LENGTH,
   TYPO_CANDIDATES,
   type SuggestInput,
-} from '../../../suggest/suggest-plan.js';
-import type { SuggestQuery } from '../../../suggest/suggest.schema.js';
+} from '../../suggest/suggest-plan.js';
+import type { SuggestQuery } from '../../suggest/suggest.schema.js';
 import type { SearchFilters } from '../../search.schema.js';
 import { isSearchableTerm, termsIndexUid } from './title-terms.js';
 import { quoteFilterValue, toMeiliFilter } from './to-meili-filter.js';

@@ -2,7 +2,7 @@ import type { Article } from '../../../articles/article.schema.js';
 import { formatUtc } from '../../../articles/dates.js';
 import { EngineUnavailableError, isAppError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
-import type { Suggestion, SuggestQuery } from '../../../suggest/suggest.schema.js';
+import type { Suggestion, SuggestQuery } from '../../suggest/suggest.schema.js';
 import type { FacetSearchQuery } from '../../facet-search.schema.js';
 import { parseQuery } from '../../query/parse-query.js';
 import type { FacetValueHit, SearchEngine } from '../../search-engine.js';

@@ -1,4 +1,4 @@
-import type { Suggestion, SuggestQuery } from '../../../suggest/suggest.schema.js';
+import type { Suggestion, SuggestQuery } from '../../suggest/suggest.schema.js';
 import {
   COMPLETION_CANDIDATES,
   SUGGEST_TYPO_MIN_LENGTH,
@@ -6,8 +6,8 @@ import {
   planSuggestions,
   typedSuggestionText,
   type SuggestInput,
-} from '../../../suggest/suggest-plan.js';
-import { compareText, matchAtWord, toFacetSuggestions } from '../../../suggest/facet-suggestions.js';
+} from '../../suggest/suggest-plan.js';
+import { compareText, matchAtWord, toFacetSuggestions } from '../../suggest/facet-suggestions.js';
 import { highlightText } from '../../highlight/highlighter.js';
 import { markTypedPrefix } from '../../highlight/prefix-highlight.js';
 import { formatUtc } from '../../../articles/dates.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { integer, single } from '../http/query-params.js';
-import { checkDateRange, filterParams, toSearchFilters, type SearchFilters } from '../search/search.schema.js';
+import { integer, single } from '../query-params.js';
+import { checkDateRange, filterParams, toSearchFilters, type SearchFilters } from '../search.schema.js';
 
 export const SUGGEST_LIMITS = { qChars: 200, maxLimit: 20, defaultLimit: 8 } as const;
 

@@ -1,4 +1,4 @@
-import type { ArticleInput } from '../../src/articles/article.schema.js';
+import type { ArticleInput } from '../../articles/article.schema.js';
 
 /** Article fields a CSV column can fill. */
 export type CsvField = keyof ArticleInput;

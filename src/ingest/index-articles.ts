@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { silentLogger, type Logger } from '../src/logger.js';
-import type { ArticleIndex } from '../src/search/search-engine.js';
+import { silentLogger, type Logger } from '../logger.js';
+import type { ArticleIndex } from '../search/search-engine.js';
 import { IndexerError, IndexerErrorCode } from './indexer-error.js';
 import type { IndexReport } from './index-report.schema.js';
 import { IndexRun, type IndexProgress } from './index-run.js';

@@ -7,7 +7,7 @@
  * really ends with initials ("... by the U.S.") runs on to the next full stop: a longer
  * summary is better than a cut one.
  */
-import { ARTICLE_LIMITS } from '../../src/articles/article.schema.js';
+import { ARTICLE_LIMITS } from '../../articles/article.schema.js';
 
 const ABBREVIATIONS = new Set(
   (

@@ -1,6 +1,6 @@
-import { escapeHtml, foldCase, tokenize } from '../text/normalize.js';
-import { matchPrefix } from '../text/prefix-match.js';
-import { markTypedPrefix } from '../search/highlight/prefix-highlight.js';
+import { escapeHtml, foldCase, tokenize } from '../../text/normalize.js';
+import { matchPrefix } from '../../text/prefix-match.js';
+import { markTypedPrefix } from '../highlight/prefix-highlight.js';
 import { SUGGEST_TYPO_MIN_LENGTH } from './suggest-plan.js';
 import type { Suggestion } from './suggest.schema.js';
 

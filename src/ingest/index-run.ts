@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { ArticleInputSchema, type Article } from '../src/articles/article.schema.js';
-import type { Logger } from '../src/logger.js';
-import type { ArticleIndex } from '../src/search/search-engine.js';
+import { ArticleInputSchema, type Article } from '../articles/article.schema.js';
+import type { Logger } from '../logger.js';
+import type { ArticleIndex } from '../search/search-engine.js';
 import { MAX_REPORTED_INVALID, type InvalidRecord } from './index-report.schema.js';
 import type { SourceRecord } from './sources/source-record.js';
 

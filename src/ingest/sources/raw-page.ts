@@ -1,5 +1,5 @@
-import type { ArticleInput } from '../../src/articles/article.schema.js';
-import { formatUtc } from '../../src/articles/dates.js';
+import type { ArticleInput } from '../../articles/article.schema.js';
+import { formatUtc } from '../../articles/dates.js';
 import { leadSentence } from './lead-sentence.js';
 import { zonedTimeToUtc } from './zoned-time.js';
 

@@ -1,4 +1,4 @@
-import { tokenize } from '../text/normalize.js';
+import { tokenize } from '../../text/normalize.js';
 import type { Suggestion } from './suggest.schema.js';
 
 /** One typo is tolerated in what was typed once it is this long (autocomplete only). */
