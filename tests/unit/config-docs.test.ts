@@ -34,7 +34,7 @@ function defaultText(name: string): string | undefined {
 }
 
 const expected = [...CONFIG_VARIABLES].sort();
-const tableSource = 'README.md';
+const tableSource = 'docs/configuration.md';
 
 describe('configuration docs', () => {
   it('when .env.example is read, then it names every ConfigSchema variable once and nothing else', () => {
