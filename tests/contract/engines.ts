@@ -14,10 +14,10 @@ export interface ContractEngine {
   create(articles: Article[]): Promise<{ engine: SearchEngine; cleanup(): Promise<void> }>;
 }
 
+// Printed once per run by tests/global-setup.ts.
 const meiliSkip = meiliContractSkipReason();
-if (meiliSkip) console.log(`[contract] ${meiliSkip}`);
 
-/** Every engine: SQLite always, Meilisearch when MEILI_URL is set. */
+/** Every engine: SQLite always, Meilisearch when MEILI_URL is set (tests/global-setup.ts sets it from MEILI_BIN). */
 export const CONTRACT_ENGINES: ContractEngine[] = [
   { name: 'sqlite', create: createSqliteEngine },
   { name: 'meilisearch', ...(meiliSkip ? { skip: meiliSkip } : {}), create: createMeiliContractEngine },

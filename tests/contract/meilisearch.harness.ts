@@ -16,7 +16,9 @@ const BATCH = 1_000;
 
 /** Why the Meilisearch contract run is skipped, or undefined when it can run. */
 export function meiliContractSkipReason(): string | undefined {
-  return loadConfig().MEILI_URL ? undefined : 'MEILI_URL is not set: the Meilisearch contract run is skipped';
+  return loadConfig().MEILI_URL
+    ? undefined
+    : 'neither MEILI_BIN nor MEILI_URL is set: the Meilisearch contract run is skipped';
 }
 
 /** Indexes `articles` into a fresh, uniquely named index and returns the engine reading it. */

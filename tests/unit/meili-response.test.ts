@@ -159,16 +159,26 @@ describe('fromMeiliResults', () => {
 });
 
 describe('fromFacetHits', () => {
-  it('when facet hits come back, then they are ordered, cut and the typed prefix is marked', () => {
+  it('when facet hits come back, then they are ordered, cut and the typed prefix is marked as one span', () => {
     const hits = [
-      { value: 'Kim <Jong-un>', count: 3 },
       { value: 'Jones', count: 3 },
       { value: 'Jonas', count: 9 },
+      { value: 'North Korea', count: 1 },
     ];
     expect(fromFacetHits(hits, { q: 'jon', limit: 2 })).toEqual([
       { value: 'Jonas', count: 9, highlight: '<mark>Jon</mark>as' },
       { value: 'Jones', count: 3, highlight: '<mark>Jon</mark>es' },
     ]);
-    expect(fromFacetHits(hits, { q: 'jong', limit: 5 })[2]?.highlight).toBe('Kim &lt;<mark>Jong</mark>-un&gt;');
+    expect(fromFacetHits(hits, { q: 'north ko', limit: 5 })).toEqual([
+      { value: 'North Korea', count: 1, highlight: '<mark>North Ko</mark>rea' },
+    ]);
+  });
+
+  it('when a candidate does not start with what was typed, then it is dropped, as on the embedded engine', () => {
+    const hits = [{ value: 'Kim <Jong-un>', count: 3 }];
+    expect(fromFacetHits(hits, { q: 'jong', limit: 5 })).toEqual([]);
+    expect(fromFacetHits(hits, { q: 'kim <jo', limit: 5 })).toEqual([
+      { value: 'Kim <Jong-un>', count: 3, highlight: '<mark>Kim &lt;Jo</mark>ng-un&gt;' },
+    ]);
   });
 });

@@ -15,6 +15,8 @@ const current: Settings = {
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
   // Meilisearch returns the stop words as a set, in its own order.
   stopWords: [...ARTICLE_INDEX_SETTINGS.stopWords].reverse(),
+  separatorTokens: [...ARTICLE_INDEX_SETTINGS.separatorTokens].reverse(),
+  nonSeparatorTokens: [],
   synonyms: {},
   distinctAttribute: null,
   typoTolerance: {

@@ -1,7 +1,6 @@
 import type { FacetHit, SearchForFacetValuesParams } from 'meilisearch';
-import { tokenize } from '../../../text/normalize.js';
 import type { FacetSearchQuery } from '../../facet-search.schema.js';
-import { highlightText } from '../../highlight/highlighter.js';
+import { matchFacetValue } from '../../highlight/facet-value-match.js';
 import { parseQuery } from '../../query/parse-query.js';
 import { DISJUNCTIVE_FACETS } from '../../search.schema.js';
 import type { FacetValueHit } from '../../search-engine.js';
@@ -29,19 +28,22 @@ export function toFacetSearchParams(query: FacetSearchQuery): SearchForFacetValu
 }
 
 /**
- * Facet hits -> best first (count desc, then value asc), cut to the limit; the highlight marks
- * the typed part of each value word, with the highlighter shared with the embedded engine.
- * @example fromFacetHits([{ value: 'Kim Jong-un', count: 3 }], { q: 'jong', limit: 10 })
- *   -> [{ value: 'Kim Jong-un', count: 3, highlight: 'Kim <mark>Jong</mark>-un' }]
+ * Facet hits -> best first (count desc, then value asc), cut to the limit. Meilisearch's hits
+ * are candidates: the shared rule (`matchFacetValue`, as on the embedded engine) decides which
+ * match and marks the typed part as one span.
+ * @example fromFacetHits([{ value: 'North Korea', count: 3 }], { q: 'north ko', limit: 10 })
+ *   -> [{ value: 'North Korea', count: 3, highlight: '<mark>North Ko</mark>rea' }]
  */
 export function fromFacetHits(
   hits: readonly FacetHit[],
   query: Pick<FacetSearchQuery, 'q' | 'limit'>,
 ): FacetValueHit[] {
-  const typed = { words: new Set<string>(), prefixes: tokenize(query.q) };
   return hits
     .filter((hit) => hit.count > 0)
     .sort(byCountThenValue)
-    .slice(0, query.limit)
-    .map((hit) => ({ value: hit.value, count: hit.count, highlight: highlightText(hit.value, typed) }));
+    .flatMap((hit) => {
+      const highlight = matchFacetValue(query.q, hit.value);
+      return highlight === undefined ? [] : [{ value: hit.value, count: hit.count, highlight }];
+    })
+    .slice(0, query.limit);
 }

@@ -1,8 +1,5 @@
-import { allowedTypos } from '../../../text/edit-distance.js';
-import { escapeHtml, foldCase } from '../../../text/normalize.js';
-import { matchPrefix } from '../../../text/prefix-match.js';
 import type { FacetSearchQuery } from '../../facet-search.schema.js';
-import { markTypedPrefix } from '../../highlight/prefix-highlight.js';
+import { matchFacetValue } from '../../highlight/facet-value-match.js';
 import { parseQuery } from '../../query/parse-query.js';
 import type { FacetValueHit } from '../../search-engine.js';
 import type { ColumnStore } from './column-store.js';
@@ -32,18 +29,12 @@ export function searchFacetValues(query: FacetSearchQuery, deps: Deps): FacetVal
   const matches =
     parsed.terms.length || parsed.excluded.length ? resolveMatches(parsed, filters, deps).docs : undefined;
   const counts = facetCounts(store, matches, filters, query.facet);
-  const typed = foldCase(query.q).replace(/\s+/g, ' ').trim();
-  const budget = allowedTypos(typed.length);
   const hits: FacetValueHit[] = [];
   for (const [id, value] of facetDictionary(store, query.facet).entries()) {
     const count = counts[id]!;
     if (count === 0) continue;
-    if (typed === '') {
-      hits.push({ value, count, highlight: escapeHtml(value) });
-      continue;
-    }
-    const match = matchPrefix(typed, foldCase(value), budget);
-    if (match) hits.push({ value, count, highlight: markTypedPrefix(value, match.length) });
+    const highlight = matchFacetValue(query.q, value);
+    if (highlight !== undefined) hits.push({ value, count, highlight });
   }
   return hits.sort((a, b) => b.count - a.count || compareText(a.value, b.value)).slice(0, query.limit);
 }
