@@ -20,6 +20,7 @@ export const ErrorCode = {
   rateLimited: 'rate_limited',
   timeout: 'timeout',
   engineUnavailable: 'engine_unavailable',
+  indexOutdated: 'index_outdated',
   shuttingDown: 'shutting_down',
   internal: 'internal_error',
 } as const;
@@ -90,6 +91,26 @@ export class EngineUnavailableError extends AppError {
       headers: { 'Retry-After': '2' },
     });
     this.name = 'EngineUnavailableError';
+  }
+}
+
+/** One article an engine would not store, and why (a message safe to show the operator). */
+export interface RejectedArticle {
+  id: string;
+  message: string;
+}
+
+/**
+ * An `ArticleIndex.upsert` that stored every article of the batch except `rejected` (for
+ * example one larger than the engine accepts in a request). The caller reports those as
+ * invalid records, with their file and line, and goes on: nothing else of the batch is lost.
+ */
+export class ArticlesRejectedError extends AppError {
+  constructor(readonly rejected: readonly RejectedArticle[]) {
+    super(ErrorCode.invalidArticle, 422, 'Articles rejected by the search engine', {
+      detail: `${rejected.length} article(s) could not be stored; the rest of the batch was.`,
+    });
+    this.name = 'ArticlesRejectedError';
   }
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ArticlesRejectedError } from '../errors.js';
 import { ArticleInputSchema, type Article } from '../articles/article.schema.js';
 import type { Logger } from '../logger.js';
 import type { ArticleIndex } from '../search/search-engine.js';
@@ -31,9 +32,11 @@ export class IndexRun {
   /** Distinct articles written by successful batches. */
   indexed = 0;
   // Ids of the pending batch seen for the first time: they count as indexed once it is sent.
-  #firstSeenInBatch = 0;
+  #firstSeenInBatch = new Set<string>();
   // A Map so that a second copy of an id in the same batch replaces the first (last one wins).
   #batch = new Map<string, Article>();
+  // Where each article of the pending batch was read, to report one the engine rejects.
+  #origins = new Map<string, { source: string; line: number }>();
 
   constructor(
     private readonly index: ArticleIndex,
@@ -62,23 +65,41 @@ export class IndexRun {
     }
     const article = parsed.data;
     if (this.seen.has(article.id)) this.duplicates += 1;
-    else this.#firstSeenInBatch += 1;
+    else this.#firstSeenInBatch.add(article.id);
     this.seen.add(article.id);
     this.#batch.delete(article.id);
     this.#batch.set(article.id, article);
+    this.#origins.set(article.id, { source: record.source, line: record.line });
     if (this.#batch.size >= this.batchSize) await this.flush();
   }
 
-  /** Sends the pending batch, if any. An adapter failure propagates and ends the run. */
+  /**
+   * Sends the pending batch, if any. Articles the engine rejects one by one are reported as
+   * invalid records (the rest of the batch is stored); any other adapter failure propagates
+   * and ends the run.
+   */
   async flush(): Promise<void> {
     if (this.#batch.size === 0) return;
     const batch = [...this.#batch.values()];
-    await this.index.upsert(batch);
+    try {
+      await this.index.upsert(batch);
+    } catch (error) {
+      if (!(error instanceof ArticlesRejectedError)) throw error;
+      for (const { id, message } of error.rejected) this.#rejectStored(id, message);
+    }
     // Counted only after success: a failed batch is not indexed.
-    this.indexed += this.#firstSeenInBatch;
-    this.#firstSeenInBatch = 0;
+    this.indexed += this.#firstSeenInBatch.size;
+    this.#firstSeenInBatch.clear();
     this.#batch.clear();
+    this.#origins.clear();
     this.logger.debug({ size: batch.length, indexed: this.indexed }, 'batch indexed');
+  }
+
+  /** An article of the pending batch that the engine refused: invalid, and no longer indexed or a duplicate. */
+  #rejectStored(id: string, message: string): void {
+    const origin = this.#origins.get(id) ?? { source: '', line: 0 };
+    if (!this.#firstSeenInBatch.delete(id)) this.duplicates -= 1;
+    this.#reject({ ...origin, errors: [{ path: '', message }] });
   }
 
   /** Current counters. */

@@ -44,7 +44,11 @@ export interface IndexRunOptions {
 export interface ArticleIndex {
   /** Applies settings and prepares a run; idempotent. */
   begin(options?: IndexRunOptions): Promise<void>;
-  /** Inserts or replaces articles by id, all or nothing. */
+  /**
+   * Inserts or replaces articles by id, all or nothing, except that an engine may refuse single
+   * articles it cannot store (too large for one request): it then stores the rest and rejects
+   * with `ArticlesRejectedError` naming them.
+   */
   upsert(batch: readonly Article[]): Promise<void>;
   /** Deletes by id; returns how many existed. */
   delete(ids: readonly string[]): Promise<number>;

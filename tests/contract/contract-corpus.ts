@@ -3,7 +3,7 @@ import { loadSeedArticles } from '../support/seed-articles.js';
 
 /**
  * The contract corpus: the seed articles plus a few written to pin edge cases (HTML in
- * text, accents, a tag that differs from a section only in case).
+ * text, accents, a tag that differs from a section only in case, labels full of filter syntax).
  */
 export function contractArticles(): Article[] {
   const extra = [
@@ -25,6 +25,16 @@ export function contractArticles(): Article[] {
       tags: ['cafes'],
       authors: ['Contract Writer'],
       publishedAt: '2021-06-02T10:00:00Z',
+    },
+    {
+      // Labels that would break a filter built by pasting: quotes, a backslash, filter keywords.
+      id: 'contract-filter-syntax',
+      title: 'Readers ask the desk about quotes and backslashes',
+      body: 'An explainer on how the desk writes labels. Nothing else.',
+      section: 'Q&A "Desk" \\ OR',
+      tags: ['a"b', 'c\\d', 'x = y'],
+      authors: ['O\'Brien, Jr. \\ "The Boss"'],
+      publishedAt: '2021-06-03T10:00:00Z',
     },
   ];
   return [...loadSeedArticles(), ...extra.map((a) => ArticleInputSchema.parse(a))];

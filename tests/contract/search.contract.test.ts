@@ -89,6 +89,30 @@ describe.each(CONTRACT_ENGINES)('search contract on $name', (engine) => {
       }
     });
 
+    it('when filter values hold quotes, backslashes or filter keywords, then they match exactly their articles', async () => {
+      const odd = articles.find((a) => a.id === 'contract-filter-syntax')!;
+      const cases: Record<string, string[]>[] = [
+        { section: [odd.section] },
+        { tag: [odd.tags[0]!, odd.tags[1]!] },
+        { tag: [odd.tags[2]!] },
+        // Repeated: a parameter given once is split on commas, and this name holds one.
+        { author: [odd.authors[0]!, odd.authors[0]!] },
+      ];
+      for (const filters of cases) {
+        const res = await get({ ...filters, facets: 'section,tags,authors', facetLimit: '100' }).expect(200);
+        expect(
+          res.body.hits.map((h: Hit) => h.id),
+          JSON.stringify(filters),
+        ).toEqual(['contract-filter-syntax']);
+        expect(res.body.facets.tags.map((t: { value: string }) => t.value).sort()).toEqual([...odd.tags].sort());
+      }
+      // A value written to escape its quotes matches nothing rather than widening the filter.
+      for (const injected of ['Technology" OR section = "Culture', 'Technology\\" OR section = \\"Culture']) {
+        const res = await get({ section: [injected] }).expect(200);
+        expect(res.body.totalHits, injected).toBe(0);
+      }
+    });
+
     it('when a date facet is asked for, then buckets are chronological, ignore the date filter, and sum to the matches', async () => {
       const res = await get({ facets: 'date', dateInterval: 'year', from: '2024-01-01', to: '2024-12-31' }).expect(200);
       const buckets = res.body.facets.date as { value: string; from: string; to: string; count: number }[];

@@ -7,6 +7,7 @@ import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { EngineUnavailableError } from '../../src/errors.js';
 import { silentLogger } from '../../src/logger.js';
+import { indexOutdated } from '../../src/search/engines/meilisearch/meilisearch-index.js';
 import { openSqliteIndex } from '../../src/search/engines/sqlite/index.js';
 import type { ArticleIndex } from '../../src/search/search-engine.js';
 import { loadSeedArticles } from '../support/seed-articles.js';
@@ -19,10 +20,13 @@ import { createSqliteEngine } from '../support/sqlite-engine.js';
  */
 
 const KEY = 'test-admin-key-0123456789';
-type Fault = 'none' | 'unavailable' | 'bug';
+type Fault = 'none' | 'unavailable' | 'bug' | 'outdated';
 let fault: Fault = 'none';
 
-/** The same port, failing on demand: `unavailable` -> EngineUnavailableError, `bug` -> a plain Error. */
+/**
+ * The same port, failing on demand: `unavailable` -> EngineUnavailableError, `bug` -> a plain
+ * Error, `outdated` -> what the Meilisearch write side throws for an index of an older version.
+ */
 function failing<T extends object>(target: T): T {
   return new Proxy(target, {
     get(t, property) {
@@ -31,6 +35,7 @@ function failing<T extends object>(target: T): T {
       return (...args: unknown[]) => {
         if (fault === 'unavailable') return Promise.reject(new EngineUnavailableError(new Error('disk gone')));
         if (fault === 'bug') return Promise.reject(new Error('boom'));
+        if (fault === 'outdated') return Promise.reject(indexOutdated());
         return (value as (...a: unknown[]) => unknown).apply(t, args);
       };
     },
@@ -251,6 +256,19 @@ describe('documented responses', () => {
       }
     },
   );
+
+  it('when the index was built by an older version, then writes answer 409 index_outdated as documented', async () => {
+    fault = 'outdated';
+    try {
+      for (const row of [writes[0]!, writes[8]!]) {
+        const res = await call(app, row).expect(409);
+        expect(res.body.code).toBe('index_outdated');
+        expectDocumented(res, row[0], row[1]);
+      }
+    } finally {
+      fault = 'none';
+    }
+  });
 
   it('when an article exists, then GET /api/articles/{id} 200 matches the document', async () => {
     const id = (await request(app).get('/api/search?pageSize=1')).body.hits[0].id as string;

@@ -45,6 +45,19 @@ describe('indexSources', () => {
     expect(IndexReportSchema.safeParse(report).success).toBe(true);
   });
 
+  it('when the engine refuses single articles of a batch, then they are reported with file and line and the rest is indexed', async () => {
+    const file = write('big.ndjson', ndjson(article('a'), article('huge'), article('b'), article('huge')));
+    const index = new MemoryArticleIndex({ rejectIds: new Set(['huge']) });
+    const report = await indexSources([file], index, { batchSize: 10 });
+    expect([...index.stored.keys()].sort()).toEqual(['a', 'b']);
+    expect(report).toMatchObject({ read: 4, indexed: 2, invalidCount: 1, duplicates: 1 });
+    expect(report.read).toBe(report.indexed + report.duplicates + report.invalidCount);
+    expect(report.invalid).toEqual([
+      { source: file, line: 4, errors: [{ path: '', message: 'too large for the search engine' }] },
+    ]);
+    expect(index.methods().at(-1)).toBe('finish');
+  });
+
   it('when some records are invalid, then each is reported with file and line and every valid one is indexed', async () => {
     const file = write(
       'mixed.ndjson',

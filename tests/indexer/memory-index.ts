@@ -1,4 +1,5 @@
 import type { Article } from '../../src/articles/article.schema.js';
+import { ArticlesRejectedError } from '../../src/errors.js';
 import type { ArticleIndex, IndexRunOptions } from '../../src/search/search-engine.js';
 
 /** One call made on the index, in order. */
@@ -17,7 +18,14 @@ export class MemoryArticleIndex implements ArticleIndex {
   readonly calls: IndexCall[] = [];
   upserts = 0;
 
-  constructor(private readonly options: { failOnUpsert?: number; keepArticles?: boolean } = {}) {}
+  constructor(
+    private readonly options: {
+      failOnUpsert?: number;
+      keepArticles?: boolean;
+      /** Ids refused one by one (stored: the rest of the batch), as an engine's request limit would. */
+      rejectIds?: ReadonlySet<string>;
+    } = {},
+  ) {}
 
   async begin(options?: IndexRunOptions): Promise<void> {
     this.calls.push({ method: 'begin', options });
@@ -29,7 +37,11 @@ export class MemoryArticleIndex implements ArticleIndex {
     this.calls.push({ method: 'upsert', ids: batch.map((a) => a.id) });
     if (this.upserts === this.options.failOnUpsert) throw new Error('engine down');
     if (this.options.keepArticles === false) return;
-    for (const article of batch) this.stored.set(article.id, article);
+    const refused = batch.filter((a) => this.options.rejectIds?.has(a.id));
+    for (const article of batch) if (!refused.includes(article)) this.stored.set(article.id, article);
+    if (refused.length > 0) {
+      throw new ArticlesRejectedError(refused.map((a) => ({ id: a.id, message: 'too large for the search engine' })));
+    }
   }
 
   async delete(ids: readonly string[]): Promise<number> {

@@ -6,6 +6,7 @@ import { SearchParamsSchema } from '../../src/search/search.schema.js';
 import { createMeilisearchEngine } from '../../src/search/engines/meilisearch/index.js';
 import { toMeiliDocument } from '../../src/search/engines/meilisearch/meili-document.js';
 import { FACET_HITS, HIT, mainAnswer, searchResult, sectionCounts } from './canned.js';
+import { toFilterKey } from '../../src/search/engines/meilisearch/meili-document.js';
 import { MeiliStub, type Recorded } from './meili-stub.js';
 
 const API_KEY = 'search-key-0123456789';
@@ -50,7 +51,7 @@ describe('search', () => {
       SearchParamsSchema.parse({ q: 'secur', section: 'North Korea', facets: 'section,tags' }),
     );
     const [main, counts] = multiSearches()[0]!.queries;
-    expect(main).toMatchObject({ filter: [['section = "North Korea"']], facets: ['tags'] });
+    expect(main).toMatchObject({ filter: [[`sectionKey = "${toFilterKey('North Korea')}"`]], facets: ['tags'] });
     expect(counts).toMatchObject({ hitsPerPage: 0, facets: ['section'] });
     expect(counts).not.toHaveProperty('filter');
     expect(result.facets.section).toEqual([
@@ -59,12 +60,12 @@ describe('search', () => {
     ]);
   });
 
-  it('when filter values are hostile, then they reach Meilisearch quoted and escaped', async () => {
+  it('when filter values are hostile, then only their keys reach Meilisearch, quoted', async () => {
     answer((req) => (req.body as Body).queries.map(() => searchResult(UID, {})));
     await engine.search(SearchParamsSchema.parse({ section: '" OR section = "x', tag: 'back\\slash', facets: '' }));
     expect(multiSearches()[0]?.queries[0]?.filter).toEqual([
-      ['section = "\\" OR section = \\"x"'],
-      ['tags = "back\\\\slash"'],
+      [`sectionKey = "${toFilterKey('" OR section = "x')}"`],
+      [`tagKeys = "${toFilterKey('back\\slash')}"`],
     ]);
   });
 
@@ -103,7 +104,7 @@ describe('searchFacetValues', () => {
       facetName: 'authors',
       facetQuery: 'kim',
       q: 'cyber',
-      filter: [['section = "World"']],
+      filter: [[`sectionKey = "${toFilterKey('World')}"`]],
       matchingStrategy: 'all',
       exhaustiveFacetCount: true,
     });

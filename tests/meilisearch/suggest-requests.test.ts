@@ -6,6 +6,7 @@ import type { SearchEngine } from '../../src/search/search-engine.js';
 import { createMeilisearchEngine } from '../../src/search/engines/meilisearch/index.js';
 import { SuggestParamsSchema } from '../../src/search/suggest/suggest.schema.js';
 import { offsetResult, searchResult, termHits, TITLE_HIT } from './canned.js';
+import { toFilterKey } from '../../src/search/engines/meilisearch/meili-document.js';
 import { MeiliStub } from './meili-stub.js';
 
 const UID = 'articles';
@@ -178,18 +179,26 @@ describe('suggest on Meilisearch', () => {
     const suggestions = await suggest({ q: 'EU ', section: 'World', tag: 'EU' });
     expect(multiSearches()).toHaveLength(1);
     const [sections, tags, titles, count] = multiSearches()[0]!;
-    expect(sections).toEqual({ indexUid: UID, filter: [['tags = "EU"']], hitsPerPage: 0, facets: ['section'] });
+    expect(sections).toEqual({
+      indexUid: UID,
+      filter: [[`tagKeys = "${toFilterKey('EU')}"`]],
+      hitsPerPage: 0,
+      facets: ['section'],
+    });
     expect(tags).toEqual({
       indexUid: UID,
-      filter: [['section = "World"'], ['tags = "EU"']],
+      filter: [[`sectionKey = "${toFilterKey('World')}"`], [`tagKeys = "${toFilterKey('EU')}"`]],
       hitsPerPage: 0,
       facets: ['tags'],
     });
-    expect(titles).toMatchObject({ q: 'eu ', filter: [['section = "World"'], ['tags = "EU"']] });
+    expect(titles).toMatchObject({
+      q: 'eu ',
+      filter: [[`sectionKey = "${toFilterKey('World')}"`], [`tagKeys = "${toFilterKey('EU')}"`]],
+    });
     expect(count).toMatchObject({
       q: '"eu"',
       matchingStrategy: 'all',
-      filter: [['section = "World"'], ['tags = "EU"']],
+      filter: [[`sectionKey = "${toFilterKey('World')}"`], [`tagKeys = "${toFilterKey('EU')}"`]],
       hitsPerPage: 0,
     });
     expect(suggestions).toEqual([

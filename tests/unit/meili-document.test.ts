@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/articles/article.schema.js';
-import { fromMeiliDocument, toMeiliDocument } from '../../src/search/engines/meilisearch/meili-document.js';
+import {
+  fromMeiliDocument,
+  toFilterKey,
+  jsonBytes,
+  toMeiliDocument,
+  toRequestChunks,
+} from '../../src/search/engines/meilisearch/meili-document.js';
 
 const article: Article = {
   id: 'yonhap-1',
@@ -16,7 +22,7 @@ const article: Article = {
 };
 
 describe('toMeiliDocument', () => {
-  it('when an article is stored, then it gets numeric publishedAt and UTC year/month/day, ISO text kept', () => {
+  it('when an article is stored, then it gets numeric publishedAt, UTC year/month/day and filter keys, ISO text kept', () => {
     expect(toMeiliDocument(article)).toEqual({
       ...article,
       publishedAt: 1610150399.5,
@@ -24,6 +30,9 @@ describe('toMeiliDocument', () => {
       year: '2021',
       month: '2021-01',
       day: '2021-01-08',
+      sectionKey: toFilterKey(article.section),
+      tagKeys: article.tags.map(toFilterKey),
+      authorKeys: article.authors.map(toFilterKey),
     });
   });
 
@@ -53,5 +62,26 @@ describe('fromMeiliDocument', () => {
 
   it('when the document is not one of ours, then it throws', () => {
     expect(() => fromMeiliDocument({ id: 'x', title: 'no body' })).toThrow();
+  });
+});
+
+describe('toRequestChunks', () => {
+  const doc = (id: string, size: number) => ({ id, text: 'x'.repeat(size) });
+
+  it('when documents fit, then consecutive ones share a request up to the byte budget, in order', () => {
+    const docs = [doc('a', 20), doc('b', 20), doc('c', 20)];
+    const one = jsonBytes(docs[0]);
+    const chunks = toRequestChunks(docs, 2 + 2 * (one + 1));
+    expect(chunks.map((c) => c.map((d) => d.id))).toEqual([['a', 'b'], ['c']]);
+    for (const chunk of chunks) expect(jsonBytes(chunk)).toBeLessThanOrEqual(2 + 2 * (one + 1));
+  });
+
+  it('when one document alone is over the budget, then it goes alone and the others are not held back', () => {
+    const chunks = toRequestChunks([doc('a', 5), doc('big', 500), doc('b', 5)], 100);
+    expect(chunks.map((c) => c.map((d) => d.id))).toEqual([['a'], ['big'], ['b']]);
+  });
+
+  it('when text is not ASCII, then bytes are counted, not characters', () => {
+    expect(jsonBytes('é')).toBe(4);
   });
 });

@@ -51,10 +51,17 @@ describe('toAppError', () => {
 
   it('when Meilisearch answers 4xx, then it is an internal error', () => {
     expect(toAppError('search', apiError(400))).toMatchObject({ code: ErrorCode.internal, status: 500 });
-    expect(toAppError('search', apiError(401, 'invalid_api_key'))).toMatchObject({
-      code: ErrorCode.internal,
-      status: 500,
-    });
+    expect(toAppError('search', apiError(404, 'index_not_found'))).toMatchObject({ code: ErrorCode.internal });
+  });
+
+  it('when Meilisearch refuses the key (401, 403), then the engine is unavailable, retryable', () => {
+    for (const status of [401, 403]) {
+      expect(toAppError('search', apiError(status, 'invalid_api_key'))).toMatchObject({
+        code: ErrorCode.engineUnavailable,
+        status: 503,
+        headers: { 'Retry-After': '2' },
+      });
+    }
   });
 
   it('when the request fails on the network, then the engine is unavailable and the cause names the socket error', () => {

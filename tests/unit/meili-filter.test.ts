@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchFilters } from '../../src/search/search.schema.js';
+import { toFilterKey } from '../../src/search/engines/meilisearch/meili-document.js';
 import {
   MAX_FILTER_VALUE_BYTES,
   quoteFilterValue,
@@ -8,6 +9,7 @@ import {
 } from '../../src/search/engines/meilisearch/to-meili-filter.js';
 
 const none: SearchFilters = { sections: [], tags: [], authors: [] };
+const key = (value: string) => `"${toFilterKey(value)}"`;
 const bytes = (s: string) => new TextEncoder().encode(s).length;
 
 /**
@@ -64,10 +66,10 @@ describe('toMeiliFilter', () => {
 
   it('when sections, tags and authors are set, then sections and authors are OR groups and each tag is its own AND group', () => {
     expect(toMeiliFilter({ sections: ['World', 'Tech'], tags: ['ai', 'eu'], authors: ['Ann', 'Bo'] })).toEqual([
-      ['section = "World"', 'section = "Tech"'],
-      ['tags = "ai"'],
-      ['tags = "eu"'],
-      ['authors = "Ann"', 'authors = "Bo"'],
+      [`sectionKey = ${key('World')}`, `sectionKey = ${key('Tech')}`],
+      [`tagKeys = ${key('ai')}`],
+      [`tagKeys = ${key('eu')}`],
+      [`authorKeys = ${key('Ann')}`, `authorKeys = ${key('Bo')}`],
     ]);
   });
 
@@ -78,9 +80,13 @@ describe('toMeiliFilter', () => {
 
   it('when a facet is omitted, then only its own filter is dropped', () => {
     const filters = { sections: ['World'], tags: ['ai'], authors: ['Ann'], from: 0, to: 1000 };
-    expect(toMeiliFilter(filters, 'section').flat()).not.toContain('section = "World"');
-    expect(toMeiliFilter(filters, 'authors').flat()).not.toContain('authors = "Ann"');
-    expect(toMeiliFilter(filters, 'date').flat()).toEqual(['section = "World"', 'tags = "ai"', 'authors = "Ann"']);
+    expect(toMeiliFilter(filters, 'section').flat()).not.toContain(`sectionKey = ${key('World')}`);
+    expect(toMeiliFilter(filters, 'authors').flat()).not.toContain(`authorKeys = ${key('Ann')}`);
+    expect(toMeiliFilter(filters, 'date').flat()).toEqual([
+      `sectionKey = ${key('World')}`,
+      `tagKeys = ${key('ai')}`,
+      `authorKeys = ${key('Ann')}`,
+    ]);
     expect(toMeiliFilter(filters, 'date')).toHaveLength(3);
   });
 
@@ -90,16 +96,23 @@ describe('toMeiliFilter', () => {
   });
 
   it.each(HOSTILE)(
-    'when a value is hostile (%j), then it stays one quoted literal that reads back unchanged',
+    'when a value is hostile (%j), then only its key reaches the filter, one quoted literal of [A-Za-z0-9_-]',
     (value) => {
       const filter = toMeiliFilter({ sections: [value], tags: [value], authors: [value] });
-      expect(filter.flat().map(readCondition)).toEqual([
-        { attribute: 'section', value },
-        { attribute: 'tags', value },
-        { attribute: 'authors', value },
-      ]);
+      const conditions = filter.flat().map(readCondition);
+      expect(conditions.map((c) => c.attribute)).toEqual(['sectionKey', 'tagKeys', 'authorKeys']);
+      for (const condition of conditions) {
+        expect(condition.value).toBe(toFilterKey(value));
+        expect(condition.value).toMatch(/^[A-Za-z0-9_-]{27}$/);
+      }
     },
   );
+
+  it('when values differ only in case or accents, then they share a key; other values do not', () => {
+    expect(toFilterKey('Zürich')).toBe(toFilterKey('ZURICH'));
+    expect(toFilterKey('North Korea')).toBe(toFilterKey('north korea'));
+    expect(new Set(HOSTILE.map(toFilterKey)).size).toBe(HOSTILE.length);
+  });
 });
 
 describe('quoteFilterValue', () => {

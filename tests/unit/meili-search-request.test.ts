@@ -4,6 +4,7 @@ import { parseQuery } from '../../src/search/query/parse-query.js';
 import { SearchParamsSchema } from '../../src/search/search.schema.js';
 import { MARK_CLOSE, MARK_OPEN } from '../../src/text/normalize.js';
 import { toFacetSearchParams } from '../../src/search/engines/meilisearch/facet-value-search.js';
+import { toFilterKey } from '../../src/search/engines/meilisearch/meili-document.js';
 import {
   needsPartialMatches,
   toMeiliQueryText,
@@ -84,11 +85,14 @@ describe('toMeiliSearchPlan', () => {
   it('when a section filter is active, then one extra count-only query without it counts sections', () => {
     const { queries, facetSource } = plan({ q: 'cyber', section: 'World', tag: 'ai', facets: 'section,tags' });
     expect(queries).toHaveLength(2);
-    expect(queries[0]).toMatchObject({ filter: [['section = "World"'], ['tags = "ai"']], facets: ['tags'] });
+    expect(queries[0]).toMatchObject({
+      filter: [[`sectionKey = "${toFilterKey('World')}"`], [`tagKeys = "${toFilterKey('ai')}"`]],
+      facets: ['tags'],
+    });
     expect(queries[1]).toEqual({
       indexUid: 'articles',
       q: 'cyber',
-      filter: [['tags = "ai"']],
+      filter: [[`tagKeys = "${toFilterKey('ai')}"`]],
       hitsPerPage: 0,
       matchingStrategy: 'all',
       facets: ['section'],
@@ -159,14 +163,16 @@ describe('toFacetSearchParams', () => {
       facetName: 'section',
       facetQuery: 'wor',
       q: 'cyber ',
-      filter: [['tags = "ai"']],
+      filter: [[`tagKeys = "${toFilterKey('ai')}"`]],
       matchingStrategy: 'all',
       exhaustiveFacetCount: true,
     });
   });
 
   it('when searching tags, then every filter applies, tags included', () => {
-    expect(toFacetSearchParams(facetQuery('tags', { q: 'a', tag: 'ai' })).filter).toEqual([['tags = "ai"']]);
+    expect(toFacetSearchParams(facetQuery('tags', { q: 'a', tag: 'ai' })).filter).toEqual([
+      [`tagKeys = "${toFilterKey('ai')}"`],
+    ]);
   });
 
   it('when nothing is typed, then no facetQuery is sent', () => {

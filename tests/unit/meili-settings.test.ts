@@ -10,7 +10,18 @@ import {
 const current: Settings = {
   displayedAttributes: ['*'],
   searchableAttributes: ['title', 'summary', 'body', 'tags', 'section', 'authors'],
-  filterableAttributes: ['authors', 'day', 'month', 'publishedAt', 'section', 'tags', 'year'],
+  filterableAttributes: [
+    'authorKeys',
+    'authors',
+    'day',
+    'month',
+    'publishedAt',
+    'section',
+    'sectionKey',
+    'tagKeys',
+    'tags',
+    'year',
+  ],
   sortableAttributes: ['publishedAt'],
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
   // Meilisearch returns the stop words as a set, in its own order.

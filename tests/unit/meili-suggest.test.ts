@@ -10,6 +10,7 @@ import {
   toQuerySuggestions,
   toTerms,
 } from '../../src/search/engines/meilisearch/from-meili-suggest.js';
+import { toFilterKey } from '../../src/search/engines/meilisearch/meili-document.js';
 import {
   asksVocabulary,
   termPrefixFilters,
@@ -89,13 +90,13 @@ describe('toSuggestPlan', () => {
     const { queries, at } = plan({ q: 'eu ', section: 'World', author: 'Kim' });
     expect(queries[at.sections]).toEqual({
       indexUid: 'articles',
-      filter: [['authors = "Kim"']],
+      filter: [[`authorKeys = "${toFilterKey('Kim')}"`]],
       hitsPerPage: 0,
       facets: ['section'],
     });
     expect(queries[at.tags]).toEqual({
       indexUid: 'articles',
-      filter: [['section = "World"'], ['authors = "Kim"']],
+      filter: [[`sectionKey = "${toFilterKey('World')}"`], [`authorKeys = "${toFilterKey('Kim')}"`]],
       hitsPerPage: 0,
       facets: ['tags'],
     });
@@ -108,7 +109,7 @@ describe('toSuggestPlan', () => {
       q: 'hackers hid scr',
       attributesToSearchOn: ['title'],
       matchingStrategy: 'all',
-      filter: [['tags = "cyber"']],
+      filter: [[`tagKeys = "${toFilterKey('cyber')}"`]],
       limit: 20,
       attributesToRetrieve: ['id', 'title', 'section', 'publishedAtIso'],
     });

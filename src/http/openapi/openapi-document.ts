@@ -91,6 +91,9 @@ function registerWrites(registry: OpenAPIRegistry): void {
       207: jsonResponse('Some records were invalid; every valid one was indexed', WriteReportSchema),
       ...readErrors({
         ...authErrors,
+        409: problemResponse('The Meilisearch index was built by an older version: rebuild it once', [
+          'index_outdated',
+        ]),
         413: problemResponse('Body over 10 MB, or more than 1,000 articles', ['payload_too_large']),
         415: problemResponse('The body is not application/json', ['unsupported_media_type']),
         422: problemResponse('No record was valid; nothing was indexed', ['invalid_article'], WriteRejectedSchema),
@@ -106,7 +109,13 @@ function registerWrites(registry: OpenAPIRegistry): void {
     request: { params: ArticlePathSchema },
     responses: {
       204: { description: 'Deleted' },
-      ...readErrors({ ...authErrors, 404: problemResponse('No article has this id', ['article_not_found']) }),
+      ...readErrors({
+        ...authErrors,
+        404: problemResponse('No article has this id', ['article_not_found']),
+        409: problemResponse('The Meilisearch index was built by an older version: rebuild it once', [
+          'index_outdated',
+        ]),
+      }),
     },
   });
 }

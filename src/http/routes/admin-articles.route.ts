@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { InvalidRecordSchema, type InvalidRecord } from '../../ingest/index-report.schema.js';
 import { toRecordIssues } from '../../ingest/index-run.js';
 import { ArticleInputSchema, type Article } from '../../articles/article.schema.js';
-import { AppError, ErrorCode, NotFoundError } from '../../errors.js';
+import { AppError, ArticlesRejectedError, ErrorCode, NotFoundError, type RejectedArticle } from '../../errors.js';
 import type { IndexingCounters } from '../../metrics/indexing-counters.js';
 import type { ArticleIndex } from '../../search/search-engine.js';
 import { requireBearerKey } from '../middleware/bearer-auth.js';
@@ -42,8 +42,14 @@ export const WriteRejectedSchema = ProblemDetailsSchema.extend({
  * Validates each record with the indexer's schema; invalid ones are reported by position.
  * @example validateBatch([{ ...valid }, { title: "" }]) -> { articles: [article], invalid: [{ source: "body", line: 2, errors }] }
  */
-export function validateBatch(records: readonly unknown[]): { articles: Article[]; invalid: InvalidRecord[] } {
+export function validateBatch(records: readonly unknown[]): {
+  articles: Article[];
+  invalid: InvalidRecord[];
+  /** 1-based position of the copy of each id that is written. */
+  lines: Map<string, number>;
+} {
   const byId = new Map<string, Article>();
+  const lines = new Map<string, number>();
   const invalid: InvalidRecord[] = [];
   records.forEach((record, i) => {
     const parsed = ArticleInputSchema.safeParse(record);
@@ -54,8 +60,9 @@ export function validateBatch(records: readonly unknown[]): { articles: Article[
     // Last copy wins, as in the indexer.
     byId.delete(parsed.data.id);
     byId.set(parsed.data.id, parsed.data);
+    lines.set(parsed.data.id, i + 1);
   });
-  return { articles: [...byId.values()], invalid };
+  return { articles: [...byId.values()], invalid, lines };
 }
 
 /** What the write routes need. */
@@ -81,29 +88,30 @@ export function adminArticlesRouter({ index, adminKey, counters }: AdminArticles
     requireJsonBody,
     express.json({ limit: ADMIN_LIMITS.maxBodyBytes, type: () => true }),
     async (req, res) => {
-      const { articles, invalid } = validateBatch(toRecords(req.body));
-      if (articles.length === 0) {
-        sendProblem(
-          req,
-          res,
-          new AppError(ErrorCode.invalidArticle, 422, 'No valid article', {
-            detail: 'Nothing was indexed; see invalid.',
-          }),
-          {
-            indexed: 0,
-            invalid,
-          },
-        );
+      const { articles, invalid, lines } = validateBatch(toRecords(req.body));
+      const rejected =
+        articles.length === 0
+          ? []
+          : await serialize(async () => {
+              await index.begin();
+              const refused = await upsertReportingRejected(index, articles);
+              await index.finish();
+              return refused;
+            });
+      for (const { id, message } of rejected) {
+        invalid.push({ source: BODY_SOURCE, line: lines.get(id) ?? 0, errors: [{ path: '', message }] });
+      }
+      const indexed = articles.length - rejected.length;
+      if (indexed === 0) {
+        const problem = new AppError(ErrorCode.invalidArticle, 422, 'No valid article', {
+          detail: 'Nothing was indexed; see invalid.',
+        });
+        sendProblem(req, res, problem, { indexed: 0, invalid });
         return;
       }
-      await serialize(async () => {
-        await index.begin();
-        await index.upsert(articles);
-        await index.finish();
-      });
-      counters.record({ upserted: articles.length }, 'admin');
-      req.log?.info({ indexed: articles.length, invalid: invalid.length }, 'articles written');
-      const report: WriteReport = { indexed: articles.length, invalid };
+      counters.record({ upserted: indexed }, 'admin');
+      req.log?.info({ indexed, invalid: invalid.length }, 'articles written');
+      const report: WriteReport = { indexed, invalid };
       res.status(invalid.length > 0 ? 207 : 200).json(report);
     },
   );
@@ -136,6 +144,17 @@ export function writesDisabledRouter(): Router {
   router.post('/articles', refuse);
   router.delete('/articles/:id', refuse);
   return router;
+}
+
+/** Upserts and returns the articles the engine refused one by one (the rest is stored). */
+async function upsertReportingRejected(index: ArticleIndex, articles: readonly Article[]): Promise<RejectedArticle[]> {
+  try {
+    await index.upsert(articles);
+    return [];
+  } catch (error) {
+    if (error instanceof ArticlesRejectedError) return [...error.rejected];
+    throw error;
+  }
 }
 
 /** 415 unless the body is declared as JSON. */

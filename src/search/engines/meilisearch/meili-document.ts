@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { foldCase } from '../../../text/normalize.js';
 import type { Article } from '../../../articles/article.schema.js';
 import { parseIsoDate } from '../../../articles/dates.js';
 
@@ -9,7 +11,8 @@ import { parseIsoDate } from '../../../articles/dates.js';
  * @remarks `publishedAt` is a number (epoch seconds, fractional only when the stored date has
  * milliseconds) so that range filters and `sort` work; the ISO text the API returns is kept
  * verbatim in `publishedAtIso`. `year`/`month`/`day` are UTC strings ("2021", "2021-01",
- * "2021-01-08") whose facet counts are the date buckets.
+ * "2021-01-08") whose facet counts are the date buckets. `sectionKey`, `tagKeys` and `authorKeys`
+ * are what filters compare (see `toFilterKey`).
  */
 export const MeiliDocumentSchema = z.object({
   id: z.string(),
@@ -28,6 +31,10 @@ export const MeiliDocumentSchema = z.object({
   updatedAt: z.string().optional(),
   language: z.string(),
   source: z.string().optional(),
+  // Optional when read: an index built before filter keys existed lacks them (see ensureFilterKeys).
+  sectionKey: z.string().optional(),
+  tagKeys: z.array(z.string()).optional(),
+  authorKeys: z.array(z.string()).optional(),
 });
 
 /** One stored Meilisearch document. */
@@ -62,6 +69,22 @@ export const MeiliHitSchema = MeiliDocumentSchema.pick({
 });
 export type MeiliHit = z.output<typeof MeiliHitSchema>;
 
+/**
+ * What a section, tag or author filter compares: the base64url SHA-1 of the folded value, so
+ * filters are case- and accent-insensitive exactly as on the embedded engine, and no label text
+ * ever enters a filter expression.
+ *
+ * @remarks Meilisearch v1.48 re-serialises a filter and parses it twice, escaping quotes again
+ * but not backslashes, so a quoted value holding `\\` fails as a malformed filter (measured on
+ * v1.48.3: `tags = "c\\\\d"` is rejected); other versions parse once. A key of `[A-Za-z0-9_-]`
+ * means the same, correct filter on every version, and long labels compare whole (Meilisearch
+ * keeps only 468 bytes of a facet string).
+ * @example toFilterKey('Zürich') === toFilterKey('ZURICH') -> true
+ */
+export function toFilterKey(value: string): string {
+  return createHash('sha1').update(foldCase(value), 'utf8').digest('base64url');
+}
+
 /** Epoch milliseconds -> the number stored in `publishedAt` and compared by filters. */
 export function toEpochSeconds(epochMs: number): number {
   // Exact division keeps millisecond order: a > b (ms) implies a/1000 > b/1000 (f64) for any date.
@@ -94,6 +117,9 @@ export function toMeiliDocument(article: Article): MeiliDocument {
     ...(article.updatedAt !== undefined && { updatedAt: article.updatedAt }),
     language: article.language,
     ...(article.source !== undefined && { source: article.source }),
+    sectionKey: toFilterKey(article.section),
+    tagKeys: article.tags.map(toFilterKey),
+    authorKeys: article.authors.map(toFilterKey),
   };
 }
 
@@ -115,4 +141,34 @@ export function fromMeiliDocument(raw: unknown): Article {
     language: doc.language,
     ...(doc.source !== undefined && { source: doc.source }),
   };
+}
+
+const utf8 = new TextEncoder();
+
+/** Size of a value's JSON in bytes, as it would be sent. */
+export function jsonBytes(value: unknown): number {
+  return utf8.encode(JSON.stringify(value)).length;
+}
+
+/**
+ * Documents -> consecutive requests of at most `maxBytes` of JSON each (a document larger than
+ * that goes alone), in order.
+ * @example toRequestChunks([a (40 B), b (40 B), c (40 B)], 100) -> [[a, b], [c]]
+ */
+export function toRequestChunks<T>(documents: readonly T[], maxBytes: number): T[][] {
+  const chunks: T[][] = [];
+  let chunk: T[] = [];
+  let bytes = 2; // the array's brackets
+  for (const document of documents) {
+    const size = jsonBytes(document) + 1; // and its comma
+    if (chunk.length > 0 && bytes + size > maxBytes) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = 2;
+    }
+    chunk.push(document);
+    bytes += size;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }

@@ -58,16 +58,25 @@ function networkFailure(op: string, error: MeilisearchRequestError): MeiliFailur
   return new MeiliFailure(op, timedOut ? 'timeout' : 'network', { netCode });
 }
 
+/** Whether a call failed because its body was over Meilisearch's payload limit (HTTP 413). */
+export function isPayloadTooLarge(error: unknown): boolean {
+  const cause = isAppError(error) ? error.cause : error;
+  if (cause instanceof MeiliFailure) return cause.status === 413;
+  return error instanceof MeilisearchApiError && error.response.status === 413;
+}
+
 /**
- * Any failure of a Meilisearch call -> our error: unreachable, timed out, 5xx or a garbled
- * answer -> `EngineUnavailableError` (503, retry); a 4xx -> internal (a bug or a bad key on our
- * side, nothing the client can fix); a task that outlived its wait -> timeout.
+ * Any failure of a Meilisearch call -> our error: unreachable, timed out, 5xx, a refused key
+ * or a garbled answer -> `EngineUnavailableError` (503, retry: a wrong key is an operator's
+ * fix, and the API must say "unavailable", not blame the client); another 4xx -> internal (a
+ * bug on our side, nothing the client can fix); a task that outlived its wait -> timeout.
  */
 export function toAppError(op: string, error: unknown): AppError {
   if (isAppError(error)) return error;
   if (error instanceof MeilisearchApiError) {
-    const failure = new MeiliFailure(op, 'http', { status: error.response.status, meiliCode: error.cause?.code });
-    if (error.response.status >= 500 || error.response.status === 429) return new EngineUnavailableError(failure);
+    const status = error.response.status;
+    const failure = new MeiliFailure(op, 'http', { status, meiliCode: error.cause?.code });
+    if (status >= 500 || status === 429 || status === 401 || status === 403) return new EngineUnavailableError(failure);
     return new AppError(ErrorCode.internal, 500, 'Search engine request failed', { cause: failure });
   }
   if (error instanceof MeilisearchRequestError) return new EngineUnavailableError(networkFailure(op, error));
@@ -113,7 +122,17 @@ export function createGuard(logger: Logger): Guard {
     } catch (error) {
       if (ifMissing && isMissing(error)) return ifMissing();
       const appError = toAppError(op, error);
-      logger.warn({ op, code: appError.code, status: appError.status }, 'meilisearch call failed');
+      const cause = appError.cause instanceof MeiliFailure ? appError.cause : undefined;
+      const facts = {
+        op,
+        code: appError.code,
+        status: appError.status,
+        meiliStatus: cause?.status,
+        meiliCode: cause?.meiliCode,
+      };
+      // A refused key never fixes itself: say so loudly (the key itself is never logged).
+      if (cause?.status === 401 || cause?.status === 403) logger.error(facts, 'meilisearch refused the API key');
+      else logger.warn(facts, 'meilisearch call failed');
       throw appError;
     }
   };

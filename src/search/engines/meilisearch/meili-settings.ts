@@ -47,10 +47,23 @@ function separatorTokens(ranges: readonly (readonly [number, number])[]): string
  *   changed default cannot drift from the embedded engine.
  * - `stopWords`: the same English list the query parser drops (src/search/query/stop-words.ts).
  * - `separatorTokens`: words split where ours split (`SEPARATOR_TOKENS`).
+ * - `filterableAttributes`: the labels for their facet counts, their keys for filters
+ *   (`toFilterKey`), the date fields for ranges and the histogram.
  */
 export const ARTICLE_INDEX_SETTINGS = {
   searchableAttributes: ['title', 'summary', 'body', 'tags', 'section', 'authors'],
-  filterableAttributes: ['section', 'tags', 'authors', 'publishedAt', 'year', 'month', 'day'],
+  filterableAttributes: [
+    'section',
+    'tags',
+    'authors',
+    'sectionKey',
+    'tagKeys',
+    'authorKeys',
+    'publishedAt',
+    'year',
+    'month',
+    'day',
+  ],
   sortableAttributes: ['publishedAt'],
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
   faceting: {

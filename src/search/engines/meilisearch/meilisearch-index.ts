@@ -1,9 +1,10 @@
 import { Meilisearch, type EnqueuedTaskPromise, type IndexSwap, type Settings, type Task } from 'meilisearch';
 import type { Article } from '../../../articles/article.schema.js';
+import { AppError, ArticlesRejectedError, ErrorCode, type RejectedArticle } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
 import type { ArticleIndex, IndexRunOptions } from '../../search-engine.js';
-import { toMeiliDocument } from './meili-document.js';
-import { createGuard, taskFailure, toAppError } from './meili-errors.js';
+import { jsonBytes, toMeiliDocument, toRequestChunks, type MeiliDocument } from './meili-document.js';
+import { createGuard, isPayloadTooLarge, taskFailure, toAppError } from './meili-errors.js';
 import { ARTICLE_INDEX_SETTINGS, settingsPatch, TERMS_INDEX_SETTINGS } from './meili-settings.js';
 import { countTitleTerms, termsIndexUid, toTermDocuments } from './title-terms.js';
 
@@ -19,12 +20,25 @@ export interface MeilisearchIndexOptions {
   requestTimeoutMs?: number;
 }
 
+/**
+ * Largest request body sent at once: well under Meilisearch's default payload limit (100 MB),
+ * since a batch of long articles can exceed it (5,000 articles of 1 million characters).
+ */
+export const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
+
 /** Page size of `listIds`. */
 const ID_PAGE = 1_000;
 /** Titles read per request when the title vocabulary is built. */
 const TITLE_PAGE = 5_000;
 /** Vocabulary documents per batch (each about 70 bytes). */
 const TERMS_BATCH = 20_000;
+
+/** The index was written by an older version whose documents lack the fields filters compare. */
+export function indexOutdated(): AppError {
+  return new AppError(ErrorCode.indexOutdated, 409, 'Index built by an older version', {
+    detail: 'Its documents lack the filter keys this version compares: rebuild it once (indexer --rebuild).',
+  });
+}
 
 /** Name of the index a rebuild fills before it is swapped in. */
 export function rebuildIndexUid(indexUid: string, now: number = Date.now()): string {
@@ -125,6 +139,38 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Articl
     }
   }
 
+  /**
+   * Adds documents in one task; when Meilisearch answers 413 (over its payload limit, set by
+   * the operator with `--http-payload-size-limit`), halves the request until each part fits,
+   * and rejects a single document that alone is too large, so the rest is still stored.
+   */
+  async function addDocuments(documents: readonly MeiliDocument[], rejected: RejectedArticle[]): Promise<void> {
+    try {
+      await runTask('addDocuments', () => client.index(target).addDocuments([...documents], { primaryKey: 'id' }));
+    } catch (error) {
+      if (!isPayloadTooLarge(error)) throw error;
+      if (documents.length === 1) {
+        const bytes = jsonBytes(documents[0]);
+        rejected.push({ id: documents[0]!.id, message: `too large for the search engine (${bytes} bytes of JSON)` });
+        return;
+      }
+      const half = Math.ceil(documents.length / 2);
+      await addDocuments(documents.slice(0, half), rejected);
+      await addDocuments(documents.slice(half), rejected);
+    }
+  }
+
+  /** Whether the index holds documents written before filter keys existed (it is checked on one document). */
+  async function lacksFilterKeys(uid: string): Promise<boolean> {
+    const page = await guard(
+      'checkDocuments',
+      () => client.index(uid).getDocuments({ fields: ['id', 'sectionKey'], limit: 1 }),
+      () => undefined,
+    );
+    const first = page?.results[0];
+    return first !== undefined && !('sectionKey' in first);
+  }
+
   /** Deletes an index that is no longer needed; a failure is only wasted disk, so it is reported, not thrown. */
   async function dropQuietly(uid: string): Promise<void> {
     try {
@@ -140,6 +186,8 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Articl
   return {
     async begin(run: IndexRunOptions = {}) {
       const liveIsNew = await ensureIndex(indexUid);
+      // Documents without filter keys would never match a filter again: only a rebuild fixes them.
+      if (!liveIsNew && !run.rebuild && (await lacksFilterKeys(indexUid))) throw indexOutdated();
       // A new live index gets the settings at once: searches may reach it before the swap.
       if (liveIsNew || !run.rebuild) await applySettings(indexUid);
       if (!run.rebuild) return;
@@ -151,9 +199,12 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Articl
 
     async upsert(batch: readonly Article[]) {
       if (batch.length === 0) return;
-      const documents = batch.map(toMeiliDocument);
-      await runTask('addDocuments', () => client.index(target).addDocuments(documents, { primaryKey: 'id' }));
+      const rejected: RejectedArticle[] = [];
+      for (const chunk of toRequestChunks(batch.map(toMeiliDocument), MAX_REQUEST_BYTES)) {
+        await addDocuments(chunk, rejected);
+      }
       changed = true;
+      if (rejected.length > 0) throw new ArticlesRejectedError(rejected);
     },
 
     async delete(ids: readonly string[]) {

@@ -1,11 +1,17 @@
 import type { FacetName, SearchFilters } from '../../search.schema.js';
-import { toEpochSeconds } from './meili-document.js';
+import { toEpochSeconds, toFilterKey } from './meili-document.js';
 
 /**
  * The only attribute names a filter may name. Values never become attribute names, so a
- * hostile value cannot reach another attribute or the grammar's keywords.
+ * hostile value cannot reach another attribute or the grammar's keywords. Labels are compared
+ * through their keys (`toFilterKey`), so no label text enters a filter at all.
  */
-const FILTER_ATTRIBUTES = { section: 'section', tag: 'tags', author: 'authors', date: 'publishedAt' } as const;
+const FILTER_ATTRIBUTES = {
+  section: 'sectionKey',
+  tag: 'tagKeys',
+  author: 'authorKeys',
+  date: 'publishedAt',
+} as const;
 
 /**
  * Meilisearch keeps only the first 468 bytes of a facet string (its LMDB key limit), so a longer
@@ -43,13 +49,15 @@ function finite(name: string, value: number): number {
   return value;
 }
 
-const equals = (attribute: string) => (value: string) => `${attribute} = ${quoteFilterValue(value)}`;
+/** `attribute = "key"`: the key is `[A-Za-z0-9_-]`, quoted all the same. */
+const equals = (attribute: string) => (value: string) => `${attribute} = ${quoteFilterValue(toFilterKey(value))}`;
 
 /**
  * Search filters -> Meilisearch's array form: the outer array is AND, each inner array OR.
  * `omit` drops the filter of one facet, for the counts of a disjunctive facet.
  * @example toMeiliFilter({ sections: ['World', 'Tech'], tags: ['ai', 'eu'], authors: [], from: 1609459200000 })
- *   -> [['section = "World"', 'section = "Tech"'], ['tags = "ai"'], ['tags = "eu"'], ['publishedAt >= 1609459200']]
+ *   -> [['sectionKey = "<key of world>"', 'sectionKey = "<key of tech>"'], ['tagKeys = "<key of ai>"'],
+ *       ['tagKeys = "<key of eu>"'], ['publishedAt >= 1609459200']]
  */
 export function toMeiliFilter(filters: SearchFilters, omit?: FacetName): string[][] {
   const groups: string[][] = [];
