@@ -68,7 +68,18 @@ describe('begin and upsert', () => {
   it('when the index already has our settings, then begin sends no settings update', async () => {
     stub.indexes.set(UID, { settings: structuredClone(ARTICLE_INDEX_SETTINGS), docs: new Map() });
     await index.begin();
-    expect(stub.calls()).toEqual([`GET /indexes/${UID}`, `GET /indexes/${UID}/settings`]);
+    expect(stub.calls()).toEqual([
+      `GET /indexes/${UID}`,
+      `GET /indexes/${UID}/documents`,
+      `GET /indexes/${UID}/settings`,
+    ]);
+  });
+
+  it('when the index holds documents of the previous shape (no filter keys), then only a rebuild may write to it', async () => {
+    const old = { id: 'old-1', title: 'T', body: 'B', section: 'World', tags: [], authors: [] };
+    stub.indexes.set(UID, { settings: structuredClone(ARTICLE_INDEX_SETTINGS), docs: new Map([['old-1', old]]) });
+    await expect(index.begin()).rejects.toMatchObject({ code: 'index_outdated', status: 409 });
+    await expect(index.begin({ rebuild: true })).resolves.toBeUndefined();
   });
 
   it('when batches are upserted, then each task is awaited to success before the next batch is sent', async () => {

@@ -59,12 +59,13 @@ export async function waitForHealth(url: string, timeoutMs: number, alive: () =>
   throw new Error(`Meilisearch did not answer /health within ${timeoutMs} ms`);
 }
 
-/** Starts a throwaway Meilisearch from `bin` and resolves once it is healthy. */
-export async function startMeiliServer(bin: string): Promise<MeiliServer> {
+/** Starts a throwaway Meilisearch from `bin` (with `extraArgs`, e.g. a payload limit) and resolves once it is healthy. */
+export async function startMeiliServer(bin: string, extraArgs: readonly string[] = []): Promise<MeiliServer> {
   const dir = mkdtempSync(join(tmpdir(), 'meili-test-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const masterKey = randomBytes(24).toString('base64url');
+  // Hex: a base64url key may start with '-', which the server's argument parser reads as a flag.
+  const masterKey = randomBytes(24).toString('hex');
   const logFile = join(dir, 'meilisearch.log');
   let child: ChildProcess | undefined;
 
@@ -82,13 +83,13 @@ export async function startMeiliServer(bin: string): Promise<MeiliServer> {
         join(dir, 'snapshots'),
         '--http-addr',
         `127.0.0.1:${port}`,
-        '--master-key',
-        masterKey,
+        `--master-key=${masterKey}`,
         '--no-analytics',
         '--env',
         'development',
         '--log-level',
         'WARN',
+        ...extraArgs,
       ],
       // Only what the server needs: no MEILI_* variable of the caller's leaks into its options.
       { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', log, log] },
