@@ -83,8 +83,17 @@ async function seedWhenEmpty(config: Config, engine: SearchEngine, logger: Logge
   logger.info({ path: config.SEED_PATH }, 'index is empty: indexing seed');
   const index = await openArticleIndex(config, logger);
   try {
-    const report = await indexSources([config.SEED_PATH], index, { logger, timezone: config.RAW_PAGE_TIMEZONE });
-    logger.info({ indexed: report.indexed, invalid: report.invalid.length, ms: report.durationMs }, 'seed indexed');
+    const report = await indexSources([config.SEED_PATH], index, { logger, defaultTimezone: config.RAW_PAGE_TIMEZONE });
+    logger.info(
+      {
+        indexed: report.indexed,
+        invalid: report.invalidCount,
+        unreadable: report.unreadable.length,
+        warnings: report.warnings.length,
+        ms: report.durationMs,
+      },
+      'seed indexed',
+    );
   } finally {
     await index.close();
   }
