@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, loadDotEnv } from '../src/config.js';
 import { isAppError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import { openArticleIndex } from '../src/search/engines/create-engine.js';
@@ -25,6 +25,7 @@ async function main(argv: readonly string[]): Promise<number> {
       console.log(USAGE);
       return ExitCode.ok;
     }
+    loadDotEnv();
     config = loadConfig();
   } catch (error) {
     console.error(`error: ${describeFatal(error)}`);

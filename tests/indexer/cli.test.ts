@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IndexReportSchema } from '../../src/ingest/index-report.schema.js';
 
@@ -10,10 +11,12 @@ const dir = mkdtempSync(join(tmpdir(), 'indexer-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const SECRET = 'do-not-print-this-key-0123456789';
 
-/** Runs the CLI as `npm run index` would, with a clean environment. */
-function runCli(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'indexer/cli.ts', ...args], {
-    cwd: repo,
+const tsxLoader = pathToFileURL(join(repo, 'node_modules/tsx/dist/loader.mjs')).href;
+
+/** Runs the CLI as `npm run index` would, with a clean environment, from `cwd` (the project by default). */
+function runCli(args: string[], env: Record<string, string> = {}, cwd = repo) {
+  const result = spawnSync(process.execPath, ['--import', tsxLoader, join(repo, 'indexer/cli.ts'), ...args], {
+    cwd,
     encoding: 'utf8',
     timeout: 60_000,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', MEILI_API_KEY: SECRET, ...env },
@@ -103,6 +106,20 @@ describe.skipIf(!sqliteReady)('indexer CLI, end to end on SQLite', () => {
     const listed = result.stderr.split('\n').filter((line) => line.startsWith(`${many}:`));
     expect(listed).toHaveLength(50);
     expect(result.stderr).toMatch(/\.\.\. and 30 more invalid records: --report FILE lists them/);
+  });
+
+  it('when the working folder holds a .env, then the indexer reads it, and the environment wins over it', () => {
+    const home = join(dir, 'env-home');
+    mkdirSync(home);
+    const one = join(home, 'one.ndjson');
+    writeFileSync(one, '{"id":"env-1","title":"T","body":"B","section":"World","publishedAt":"2024-01-01"}\n');
+    writeFileSync(join(home, '.env'), `SEARCH_ENGINE=sqlite\nSQLITE_PATH=${join(home, 'from-file.db')}\n`);
+
+    expect(runCli([one], {}, home).code).toBe(0);
+    expect(existsSync(join(home, 'from-file.db'))).toBe(true);
+
+    expect(runCli([one], { SQLITE_PATH: join(home, 'from-environment.db') }, home).code).toBe(0);
+    expect(existsSync(join(home, 'from-environment.db'))).toBe(true);
   });
 
   it('when a path given explicitly does not exist, then it exits 1 before creating any database', () => {
