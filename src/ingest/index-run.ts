@@ -97,7 +97,7 @@ export class IndexRun {
 
   /** An article of the pending batch that the engine refused: invalid, and no longer indexed or a duplicate. */
   #rejectStored(id: string, message: string): void {
-    const origin = this.#origins.get(id) ?? { source: '', line: 0 };
+    const origin = this.#origins.get(id) ?? { source: '', line: 1 };
     if (!this.#firstSeenInBatch.delete(id)) this.duplicates -= 1;
     this.#reject({ ...origin, errors: [{ path: '', message }] });
   }
