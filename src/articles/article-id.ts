@@ -17,9 +17,9 @@ export function deriveArticleId(source: { url?: string | undefined; title: strin
 
 /**
  * The id of a one-article file (a raw .txt or .html page) that gives neither id nor URL: its
- * path, `/`-separated, relative to its source folder (docs/indexer.md, "Article ids"). A
- * corrected time or headline then updates the same article.
- * @example pathArticleId("2024/ferry.txt") -> "p-..." (22 chars after the prefix)
+ * path from its source folder, that folder's name first, `/`-separated (docs/indexer.md,
+ * "Article ids"). A corrected time or headline then updates the same article.
+ * @example pathArticleId("pages/2024/ferry.txt") -> "p-..." (22 chars after the prefix)
  */
 export function pathArticleId(relativePath: string): string {
   return `p-${digest(relativePath)}`;

@@ -1,4 +1,4 @@
-import { extname, relative, resolve, sep } from 'node:path';
+import { basename, extname, relative, resolve, sep } from 'node:path';
 import { pathArticleId } from '../articles/article-id.js';
 import { readSource } from './sources/read-source.js';
 import { fileError, type SourceRecord } from './sources/source-record.js';
@@ -47,11 +47,15 @@ export function readPlannedFile(file: PlannedFile, zones: RunZones, onBytes: (by
 }
 
 /**
- * The path a one-article file is named by: relative to its id root, `/`-separated on every system.
- * @example pathKey({ path: "seed/pages/a.txt", idRoot: "/repo/seed/pages" }) -> "a.txt" (run from /repo)
+ * The path a one-article file is named by: its source folder's name, then the path below it,
+ * `/`-separated on every system. The folder's name keeps `siteA/x.txt` and `siteB/x.txt` of
+ * one run apart.
+ * @example pathKey({ path: "seed/pages/a.txt", idRoot: "/repo/seed/pages" }) -> "pages/a.txt" (run from /repo)
  */
 export function pathKey(file: Pick<PlannedFile, 'path' | 'idRoot'>): string {
-  return relative(file.idRoot, resolve(file.path)).split(sep).join('/');
+  const below = relative(file.idRoot, resolve(file.path)).split(sep).join('/');
+  const folder = basename(file.idRoot);
+  return folder === '' ? below : `${folder}/${below}`;
 }
 
 async function* withPathIds(records: AsyncIterable<SourceRecord>, key: string): AsyncGenerator<SourceRecord> {

@@ -121,6 +121,14 @@ describe('raw pages and HTML pages: ids from their path', () => {
     expect([...folder.stored.keys()]).toEqual([...alone.stored.keys()]);
   });
 
+  it('when two folders named in one run hold the same file name, then their pages are two articles', async () => {
+    write('siteA/a.txt', page('Alpha'));
+    write('siteB/a.txt', page('Beta'));
+    const index = new MemoryArticleIndex();
+    const report = await indexSources([join(dir, 'siteA'), join(dir, 'siteB')], index);
+    expect(report).toMatchObject({ read: 2, indexed: 2, duplicates: 0 });
+  });
+
   it('when two pages share a title and time in different files, then they are two articles', async () => {
     write('a.txt', page('Same'));
     write('b/a.txt', page('Same'));

@@ -24,8 +24,9 @@ describe('parseSourceSettings', () => {
 });
 
 describe('path ids', () => {
-  it('when a page lies below its source folder, then its key is the relative path with "/"', () => {
-    expect(pathKey({ path: '/data/site/2024/a.txt', idRoot: '/data/site' })).toBe('2024/a.txt');
+  it('when a page lies below its source folder, then its key is the folder name and the path below it, with "/"', () => {
+    expect(pathKey({ path: '/data/site/2024/a.txt', idRoot: '/data/site' })).toBe('site/2024/a.txt');
+    expect(pathKey({ path: '/a.txt', idRoot: '/' })).toBe('a.txt');
   });
 
   it('when a page gives no id and no url, then it gets the id of its path; else it keeps its own', () => {
