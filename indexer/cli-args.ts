@@ -13,10 +13,12 @@ Options:
   --rebuild          build a fresh index and swap it in when complete
   --batch-size N     articles per write (default ${DEFAULT_BATCH_SIZE})
   --report FILE      write the run report as JSON to FILE
-  --timezone ZONE    IANA zone of the dates of raw .txt pages (default RAW_PAGE_TIMEZONE)
+  --timezone ZONE    IANA zone of the times on raw .txt pages whose folder has no
+                     source.json naming one (default RAW_PAGE_TIMEZONE)
   -h, --help         show this help
 
-Exit codes: 0 all valid, 2 some records invalid (the valid ones are indexed), 1 failure.`;
+Exit codes: 0 all valid, 2 some records invalid or files unreadable (the valid ones are
+indexed), 1 failure. Details: docs/indexer.md.`;
 
 /** Bad command-line arguments; the message says which. */
 export class UsageError extends Error {

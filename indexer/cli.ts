@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises';
-import { pino } from 'pino';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, loadDotEnv } from '../src/config.js';
 import { isAppError } from '../src/errors.js';
-import { REDACTED_PATHS, type Logger } from '../src/logger.js';
+import type { Logger } from '../src/logger.js';
 import { openArticleIndex } from '../src/search/engines/create-engine.js';
 import type { ArticleIndex } from '../src/search/search-engine.js';
 import { parseCliArgs, USAGE, UsageError } from './cli-args.js';
-import { describeFatal, ExitCode, exitCodeFor, formatInvalidLines, formatSummary } from './cli-output.js';
+import { createCliLogger } from './cli-logger.js';
+import { describeFatal, ExitCode, exitCodeFor, formatProblemLines, formatSummary } from './cli-output.js';
 import { checkOptions, indexPlan, type IndexOptions } from '../src/ingest/index-articles.js';
 import { IndexerError, IndexerErrorCode } from '../src/ingest/indexer-error.js';
 import { createProgressDisplay } from './progress-display.js';
@@ -25,6 +25,7 @@ async function main(argv: readonly string[]): Promise<number> {
       console.log(USAGE);
       return ExitCode.ok;
     }
+    loadDotEnv();
     config = loadConfig();
   } catch (error) {
     console.error(`error: ${describeFatal(error)}`);
@@ -32,12 +33,13 @@ async function main(argv: readonly string[]): Promise<number> {
     return ExitCode.fatal;
   }
 
-  // Logs go to stderr: stdout carries the summary line only.
-  const logger: Logger = pino(
-    { name: 'indexer', level: config.LOG_LEVEL, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
-    pino.destination(2),
-  );
-  const display = createProgressDisplay({ interactive: process.stderr.isTTY === true, stream: process.stderr });
+  const interactive = process.stderr.isTTY === true;
+  const display = createProgressDisplay({ interactive, stream: process.stderr });
+  const logger: Logger = createCliLogger({
+    level: config.LOG_LEVEL,
+    pretty: interactive,
+    writeLine: (text) => display.log(text),
+  });
   const controller = new AbortController();
   process.once('SIGINT', () =>
     controller.abort(new IndexerError(IndexerErrorCode.interrupted, 'interrupted; the index was not finished')),
@@ -47,7 +49,8 @@ async function main(argv: readonly string[]): Promise<number> {
     batchSize: options.batchSize,
     sync: options.sync,
     rebuild: options.rebuild,
-    timezone: options.timezone ?? config.RAW_PAGE_TIMEZONE,
+    timezone: options.timezone,
+    defaultTimezone: config.RAW_PAGE_TIMEZONE,
     logger,
     onProgress: (progress) => display.update(progress),
     signal: controller.signal,
@@ -60,7 +63,7 @@ async function main(argv: readonly string[]): Promise<number> {
     index = await openArticleIndex(config, logger);
     const report = await indexPlan(plan, index, runOptions);
     display.stop();
-    for (const line of formatInvalidLines(report)) console.error(line);
+    for (const line of formatProblemLines(report, { reportFile: options.reportFile })) console.error(line);
     if (options.reportFile) await writeFile(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
     console.log(formatSummary(report));
     return exitCodeFor(report);

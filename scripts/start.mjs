@@ -1,4 +1,7 @@
-// `npm start`: builds when the sources are newer than the build, then runs the server.
+// `npm start`: builds when the sources are newer than the build, then runs the server in this
+// process. package.json starts it with `exec`, so that npm's shell is replaced by this process:
+// the SIGTERM or SIGINT npm passes on reaches the server itself (its graceful shutdown), and npm
+// exits with the server's code. Without `exec`, the shell died and left the server running.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

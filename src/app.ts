@@ -36,7 +36,7 @@ export interface AppDeps {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-/** Seconds a client or proxy may reuse a search, suggest or facet answer. */
+/** Seconds a client or proxy may reuse a search, suggest, facet or article answer. */
 const CACHE_MAX_AGE_SECONDS = 30;
 
 /** Builds the Express app without listening. */
@@ -65,7 +65,7 @@ export function createApp({ engine: rawEngine, config, logger, index, metrics = 
   const api = Router();
   const limiter = perClientRateLimit(config.RATE_LIMIT_PER_MINUTE);
   if (limiter) api.use(limiter);
-  api.get(['/search', '/suggest', '/facets/:facet'], conditionalGet(CACHE_MAX_AGE_SECONDS));
+  api.get(['/search', '/suggest', '/facets/:facet', '/articles/:id'], conditionalGet(CACHE_MAX_AGE_SECONDS));
   api.use(searchRouter(engine));
   api.use(suggestRouter(engine));
   api.use(facetsRouter(engine));

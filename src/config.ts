@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -85,6 +86,18 @@ export class ConfigError extends Error {
     super(`Invalid configuration: ${issues.map((i) => `${i.variable}: ${i.message}`).join('; ')}`);
     this.name = 'ConfigError';
   }
+}
+
+/**
+ * Loads `.env` from the working directory into the environment, when there is one, with
+ * Node's own parser. A variable already set in the environment wins, even set to empty (which
+ * `loadConfig` then reads as unset). The entry points call it once, before `loadConfig`.
+ * @returns whether a file was loaded.
+ */
+export function loadDotEnv(file = '.env'): boolean {
+  if (!existsSync(file)) return false;
+  process.loadEnvFile(file);
+  return true;
 }
 
 /** Parses the configuration once, at boot. Empty strings count as unset. */

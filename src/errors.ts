@@ -59,12 +59,12 @@ export class AppError extends Error {
   }
 }
 
-/** 400: one or more request parameters are invalid. */
+/** 400: one or more request parameters are invalid; `hint` follows the names in `detail` ("Valid: q, page."). */
 export class ValidationError extends AppError {
-  constructor(errors: FieldIssue[], code: ErrorCode = ErrorCode.invalidParameter) {
+  constructor(errors: FieldIssue[], code: ErrorCode = ErrorCode.invalidParameter, hint?: string) {
     const names = [...new Set(errors.map((e) => e.path))].join(', ');
     super(code, 400, code === ErrorCode.unknownParameter ? 'Unknown parameter' : 'Invalid request parameter', {
-      detail: `Check: ${names}`,
+      detail: hint === undefined ? `Check: ${names}` : `Check: ${names}. ${hint}`,
       errors,
     });
     this.name = 'ValidationError';

@@ -16,6 +16,9 @@ export const REDACTED_PATHS = [
   '*.ADMIN_API_KEY',
 ];
 
+/** How pino-pretty renders logs on a terminal, in the server and the indexer alike. */
+export const PRETTY_LOG_OPTIONS = { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } as const;
+
 /**
  * Structured JSON logs; human-readable when written to a terminal.
  * @remarks Messages are constant strings; data goes in fields so logs can be queried. With
@@ -33,9 +36,7 @@ export function createLogger(options: {
     level: options.level,
     ...(options.mixin ? { mixin: options.mixin } : {}),
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    ...(pretty
-      ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } }
-      : {}),
+    ...(pretty ? { transport: { target: 'pino-pretty', options: PRETTY_LOG_OPTIONS } } : {}),
   });
 }
 

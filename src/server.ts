@@ -1,6 +1,6 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
 import { answerClientErrors } from './http/middleware/client-error.js';
 import { withDeferredFinish } from './search/deferred-finish.js';
 import { createLogger, type Logger } from './logger.js';
@@ -18,12 +18,14 @@ const SHUTDOWN_HARD_LIMIT_MS = 9_500;
 const MIN_REQUEST_RECEIVE_MS = 30_000;
 
 /**
- * Wiring, once: configuration, engine, seed-on-empty, HTTP server, graceful shutdown.
+ * Wiring, once: configuration (the environment, then `.env`), engine, seed-on-empty, HTTP
+ * server, graceful shutdown.
  * @remarks Start-up errors are printed as one clear line (no stack) and exit 1.
  */
 async function main(): Promise<void> {
   let config: Config;
   try {
+    loadDotEnv();
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -83,8 +85,17 @@ async function seedWhenEmpty(config: Config, engine: SearchEngine, logger: Logge
   logger.info({ path: config.SEED_PATH }, 'index is empty: indexing seed');
   const index = await openArticleIndex(config, logger);
   try {
-    const report = await indexSources([config.SEED_PATH], index, { logger, timezone: config.RAW_PAGE_TIMEZONE });
-    logger.info({ indexed: report.indexed, invalid: report.invalid.length, ms: report.durationMs }, 'seed indexed');
+    const report = await indexSources([config.SEED_PATH], index, { logger, defaultTimezone: config.RAW_PAGE_TIMEZONE });
+    logger.info(
+      {
+        indexed: report.indexed,
+        invalid: report.invalidCount,
+        unreadable: report.unreadable.length,
+        warnings: report.warnings.length,
+        ms: report.durationMs,
+      },
+      'seed indexed',
+    );
   } finally {
     await index.close();
   }

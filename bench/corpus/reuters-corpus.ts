@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { parseIsoDate } from '../../src/articles/dates.js';
 import { tokenize } from '../../src/text/normalize.js';
 import { REPO_ROOT, runChild, TSX_NODE_ARGS } from '../lib/proc.js';
+import { sharedPath } from '../lib/shared-data.js';
 import {
   evenSample,
   readCorpusStats,
@@ -14,8 +15,8 @@ import {
   type CorpusStats,
 } from './corpus-stats.js';
 
-/** Where the shared Reuters-21578 files live (read-only, never committed). */
-export const REUTERS_DIR = join(REPO_ROOT, '..', 'shared', 'data', 'reuters21578');
+/** Where the shared Reuters-21578 files live (read-only, never committed; `SHARED_DATA_DIR`, else ../shared). */
+export const REUTERS_DIR = sharedPath('data', 'reuters21578');
 
 /**
  * Where the Reuters cache goes: the project's converter refuses to write Reuters text inside
@@ -38,7 +39,9 @@ export async function ensureReutersCorpus(corpusDir: string, log: (line: string)
   const ndjsonPath = join(dir, `${name}.ndjson`);
   const statsPath = join(dir, `${name}.stats.json`);
   if (existsSync(ndjsonPath) && existsSync(statsPath)) return { name, ndjsonPath, stats: readCorpusStats(statsPath) };
-  if (!existsSync(REUTERS_DIR)) throw new Error(`--corpus reuters needs ${REUTERS_DIR} (../shared is absent)`);
+  if (!existsSync(REUTERS_DIR)) {
+    throw new Error(`--corpus reuters needs ${REUTERS_DIR} (set SHARED_DATA_DIR to the shared data folder)`);
+  }
   mkdirSync(dir, { recursive: true });
 
   const converted = await runChild(

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { sharedPath } from '../lib/shared-data.js';
 import { parseDotFields, parseQrelLines, parseSlashBlocks, parseSlashQrels, type Qrel } from './collection-formats.js';
 
-/** Where the collections live: `shared/data/ir` beside the repository. */
-export const DEFAULT_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/data/ir');
+/** Where the collections live: `data/ir` in the shared data folder (`SHARED_DATA_DIR`, else `../shared`). */
+export const DEFAULT_DATA_DIR = sharedPath('data', 'ir');
 
 /** The collections the eval knows, in report order (ADI is optional and tiny). */
 export const COLLECTION_NAMES = ['cran', 'cisi', 'med', 'cacm', 'npl', 'adi'] as const;

@@ -1,7 +1,8 @@
 /**
  * `npm run eval [-- --label <name>] [--collections cran,med] [--data <dir>] [--details <file>]`
  *
- * Measures ranking quality on the judged collections in ../shared/data/ir: ours (through the
+ * Measures ranking quality on the judged collections in <shared>/data/ir (`SHARED_DATA_DIR`, else
+ * ../shared; `--data` names another folder): ours (through the
  * indexer and the public HTTP API) against a plain FTS5 BM25 baseline. Prints the table and
  * writes bench/results/relevance.json; `--label` also appends it to history.json.
  */
@@ -42,7 +43,7 @@ async function main(): Promise<number> {
   }
   const dataDir = resolve(values.data ?? DEFAULT_DATA_DIR);
   if (!existsSync(dataDir)) {
-    console.error(`No collections at ${dataDir} (pass --data <dir>).`);
+    console.error(`No collections at ${dataDir} (set SHARED_DATA_DIR or pass --data <dir>).`);
     return 2;
   }
   const names = parseCollections(values.collections);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cleanLabel, cleanText } from '../text/normalize.js';
 import { ARTICLE_ID_PATTERN, deriveArticleId } from './article-id.js';
-import { formatUtc, parseIsoDate } from './dates.js';
+import { formatUtc, isNonexistentDate, parseIsoDate } from './dates.js';
 
 /** Limits on one article; larger input is reported as invalid, never truncated silently. */
 export const ARTICLE_LIMITS = {
@@ -13,17 +13,47 @@ export const ARTICLE_LIMITS = {
   authors: 50,
 } as const;
 
-const label = (max: number = ARTICLE_LIMITS.labelChars) =>
-  z.string().transform(cleanLabel).pipe(z.string().min(1, 'must not be empty').max(max));
+/**
+ * Plain messages for a field of the wrong type: the indexer prints them as "body is required",
+ * "tags must be a list" (zod's own say "Invalid input: expected string, received undefined").
+ */
+const typeError = (expected: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null ? 'is required' : expected),
+});
+const text = () => z.string(typeError('must be text'));
+const atMost = (max: number) => `must be at most ${max} characters`;
 
-const isoDateTime = z.string().transform((text, ctx) => {
-  const ms = parseIsoDate(text);
+const label = (max: number = ARTICLE_LIMITS.labelChars) =>
+  text()
+    .transform(cleanLabel)
+    .pipe(z.string().min(1, 'must not be empty').max(max, atMost(max)));
+
+const DATE_FORMAT = 'use ISO 8601, e.g. 2021-01-08T03:55:00Z or 2021-01-08';
+const isoDateTime = z.string(typeError(`is not a date: ${DATE_FORMAT}`)).transform((value, ctx) => {
+  const ms = parseIsoDate(value);
   if (ms === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 date or datetime, e.g. 2021-01-08T03:55:00Z' });
+    const reason = isNonexistentDate(value) ? `${value.trim().slice(0, 40)} does not exist` : DATE_FORMAT;
+    ctx.addIssue({ code: 'custom', message: `is not a date: ${reason}` });
     return z.NEVER;
   }
   return formatUtc(ms);
 });
+
+/**
+ * Splits a list written as one text, as CSV cells are: on ";" or "|".
+ * @example splitList("Jane Doe; John Roe | Kim Min-seo") -> ["Jane Doe", "John Roe", "Kim Min-seo"]
+ */
+export function splitList(cell: string): string[] {
+  return cell
+    .split(/[;|]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+// One name is a list of one: `"authors": "Jane Doe"` is how many exports write a single author.
+const names = z
+  .union([z.array(z.string()), z.string().transform(splitList)], { error: 'must be a name or a list of names' })
+  .pipe(z.array(label()).max(ARTICLE_LIMITS.authors, `must hold at most ${ARTICLE_LIMITS.authors} names`));
 
 /** Case-insensitive de-duplication that keeps the first spelling. */
 const uniqueLabels = (labels: string[]) => {
@@ -39,39 +69,44 @@ const uniqueLabels = (labels: string[]) => {
 /**
  * One article as the indexer, the admin API and the seed files give it. Unknown fields are
  * dropped; `null` counts as absent for optional fields; text is cleaned (NFC, no control
- * characters); tags are lower-cased; dates become UTC.
+ * characters); tags are lower-cased; dates become UTC; `authors` may be one name or a
+ * `;`-separated text. Messages are plain ("is required", "must be a list"): the indexer and
+ * the admin API show them as they are.
  */
 export const ArticleInputSchema = z
-  .object({
-    id: z.string().regex(ARTICLE_ID_PATTERN, 'must match ^[A-Za-z0-9_-]{1,128}$').nullish(),
-    url: z
-      .url({ protocol: /^https?$/ })
-      .max(2048)
-      .nullish(),
-    title: label(ARTICLE_LIMITS.titleChars),
-    summary: z
-      .string()
-      .transform((s) => cleanText(s).trim())
-      .pipe(z.string().max(ARTICLE_LIMITS.summaryChars))
-      .nullish(),
-    body: z
-      .string()
-      .transform((s) => cleanText(s).trim())
-      .pipe(z.string().min(1, 'must not be empty').max(ARTICLE_LIMITS.bodyChars)),
-    section: label(),
-    tags: z
-      .array(label().transform((t) => t.toLowerCase()))
-      .max(ARTICLE_LIMITS.tags)
-      .nullish(),
-    authors: z.array(label()).max(ARTICLE_LIMITS.authors).nullish(),
-    publishedAt: isoDateTime,
-    updatedAt: isoDateTime.nullish(),
-    language: z
-      .string()
-      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a BCP 47 language tag, e.g. en or pt-BR')
-      .nullish(),
-    source: label().nullish(),
-  })
+  .object(
+    {
+      id: text().regex(ARTICLE_ID_PATTERN, 'must match ^[A-Za-z0-9_-]{1,128}$').nullish(),
+      url: z
+        .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+        .max(2048, atMost(2048))
+        .nullish(),
+      title: label(ARTICLE_LIMITS.titleChars),
+      summary: text()
+        .transform((s) => cleanText(s).trim())
+        .pipe(z.string().max(ARTICLE_LIMITS.summaryChars, atMost(ARTICLE_LIMITS.summaryChars)))
+        .nullish(),
+      body: text()
+        .transform((s) => cleanText(s).trim())
+        .pipe(z.string().min(1, 'must not be empty').max(ARTICLE_LIMITS.bodyChars, atMost(ARTICLE_LIMITS.bodyChars))),
+      section: label(),
+      tags: z
+        .array(
+          label().transform((t) => t.toLowerCase()),
+          { error: 'must be a list' },
+        )
+        .max(ARTICLE_LIMITS.tags, `must hold at most ${ARTICLE_LIMITS.tags} tags`)
+        .nullish(),
+      authors: names.nullish().describe('A list of names, or one text with the names separated by ";" or "|"'),
+      publishedAt: isoDateTime,
+      updatedAt: isoDateTime.nullish(),
+      language: text()
+        .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a BCP 47 language tag, e.g. en or pt-BR')
+        .nullish(),
+      source: label().nullish(),
+    },
+    { error: 'must be an object (one article)' },
+  )
   .transform((a) => {
     const article: Article = {
       id: a.id ?? deriveArticleId({ url: a.url ?? undefined, title: a.title, publishedAt: a.publishedAt }),

@@ -54,6 +54,16 @@ export function endOfUtcDay(epochMs: number): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 23, 59, 59, 999);
 }
 
+/**
+ * Whether the text is written as an ISO 8601 date or datetime but names no real moment, so
+ * that a message can say "does not exist" rather than "wrong format".
+ * @example isNonexistentDate("2024-02-30") -> true; isNonexistentDate("2024-02-29") -> false; isNonexistentDate("soon") -> false
+ */
+export function isNonexistentDate(text: string): boolean {
+  const value = text.trim();
+  return (ISO_DATE.test(value) || ISO_DATETIME.test(value)) && parseIsoDate(value) === undefined;
+}
+
 /** Whether the text is a bare date (YYYY-MM-DD), which as an upper bound means the whole day. */
 export function isBareDate(text: string): boolean {
   return ISO_DATE.test(text.trim());

@@ -1,11 +1,11 @@
+import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { silentLogger, type Logger } from '../logger.js';
 import type { ArticleIndex } from '../search/search-engine.js';
+import { fallbackZoneWarning, readPlannedFile, type RunZones } from './file-records.js';
 import { IndexerError, IndexerErrorCode } from './indexer-error.js';
-import type { IndexReport } from './index-report.schema.js';
+import { MAX_REPORTED_INVALID, type IndexReport, type IndexWarning } from './index-report.schema.js';
 import { IndexRun, type IndexProgress } from './index-run.js';
-import { readSource } from './sources/read-source.js';
-import { fileError, type SourceRecord } from './sources/source-record.js';
 import { planSources, type PlannedFile, type SourcePlan } from './sources/walk-sources.js';
 import { isValidTimeZone } from './sources/zoned-time.js';
 
@@ -28,8 +28,16 @@ export interface IndexOptions {
   sync?: boolean;
   /** Build a fresh index and swap it in at the end. */
   rebuild?: boolean;
-  /** IANA zone of dates written without one (raw .txt pages); default UTC. */
+  /**
+   * IANA zone of the times on raw .txt pages whose folder has no `source.json` naming one
+   * (the CLI's `--timezone`).
+   */
   timezone?: string;
+  /**
+   * Zone when neither the folder nor `timezone` names one (RAW_PAGE_TIMEZONE); default UTC.
+   * Pages read in it are counted in one warning, since their times may well be local.
+   */
+  defaultTimezone?: string;
   logger?: Logger;
   onProgress?: (progress: IndexProgress) => void;
   signal?: AbortSignal;
@@ -63,7 +71,7 @@ export async function indexPlan(
   options: IndexOptions = {},
   started = performance.now(),
 ): Promise<IndexReport> {
-  const { batchSize, timezone } = checkOptions(options);
+  const { batchSize, timezone, defaultTimezone } = checkOptions(options);
   const logger = options.logger ?? silentLogger();
   const unlisted = plan.files.find((file) => file.error !== undefined);
   if (options.sync && unlisted) throw syncRefused(unlisted.path);
@@ -76,7 +84,7 @@ export async function indexPlan(
   );
   await index.begin({ rebuild: options.rebuild === true });
   const run = new IndexRun(index, batchSize, bytesTotal, logger);
-  await readAll(plan.files, run, { ...options, timezone });
+  const warnings = await readAll(plan.files, run, { ...options, zones: { run: timezone, fallback: defaultTimezone } });
 
   const deleted = options.sync ? await deleteMissing(index, run.seen, batchSize, options.signal) : 0;
   options.signal?.throwIfAborted();
@@ -84,32 +92,68 @@ export async function indexPlan(
   const result: IndexReport = {
     read: run.read,
     indexed: run.indexed,
+    duplicates: run.duplicates,
     invalid: run.invalid,
     invalidCount: run.invalidCount,
-    duplicates: run.duplicates,
+    unreadable: run.unreadable,
+    skippedFiles: plan.skipped.length,
+    skipped: plan.skipped.slice(0, MAX_REPORTED_INVALID),
+    warnings,
     deleted,
-    skippedFiles: plan.skippedFiles,
     durationMs: Math.round(performance.now() - started),
   };
-  logger.info({ ...result, invalid: result.invalidCount }, 'indexing finished');
+  logger.info(
+    {
+      read: result.read,
+      indexed: result.indexed,
+      duplicates: result.duplicates,
+      invalid: result.invalidCount,
+      unreadable: result.unreadable.length,
+      skipped: result.skippedFiles,
+      warnings: warnings.length,
+      deleted,
+      durationMs: result.durationMs,
+    },
+    'indexing finished',
+  );
   return result;
 }
 
-/** Feeds every record of every file to the run, then sends the last batch. */
+/**
+ * Feeds every record of every file to the run, then sends the last batch.
+ * @returns the run's warnings: files with nothing to index, raw pages read in the fallback zone.
+ */
 async function readAll(
   files: readonly PlannedFile[],
   run: IndexRun,
-  options: IndexOptions & { timezone: string },
-): Promise<void> {
+  options: IndexOptions & { zones: RunZones },
+): Promise<IndexWarning[]> {
   const report = () => options.onProgress?.(run.progress());
+  const warnings: IndexWarning[] = [];
+  const fallbackPages = { count: 0, folder: '' };
   let bytesDone = 0;
   for (const file of files) {
-    for await (const record of recordsOf(file, options.timezone, (n) => (run.bytesRead += n))) {
+    const reading = readPlannedFile(file, options.zones, (n) => (run.bytesRead += n));
+    let records = 0;
+    for await (const record of reading.records) {
       options.signal?.throwIfAborted();
+      records += 1;
+      if (reading.inFallbackZone && record.kind === 'value' && (fallbackPages.count += 1) === 1) {
+        fallbackPages.folder = dirname(file.path);
+        options.logger?.warn(
+          { folder: fallbackPages.folder, zone: options.zones.fallback },
+          'raw pages read in the default zone',
+        );
+      }
       await run.add(record);
       if (options.sync && record.kind === 'file-error') throw syncRefused(record.source);
       if (run.read % PROGRESS_EVERY_RECORDS === 0) report();
     }
+    if (records === 0)
+      warnings.push({
+        source: file.path,
+        message: `${file.size === 0 ? 'empty file' : 'no articles in the file'}: nothing to index`,
+      });
     // A reader may stop early (a page too large): count the file as read all the same.
     bytesDone += file.size;
     run.bytesRead = bytesDone;
@@ -117,30 +161,30 @@ async function readAll(
   }
   await run.flush();
   report();
+  if (fallbackPages.count > 0) warnings.unshift(fallbackZoneWarning(fallbackPages, options.zones.fallback));
+  return warnings;
 }
 
 /** Validates the options before anything is read or written; returns them with defaults. */
-export function checkOptions(options: IndexOptions): { batchSize: number; timezone: string } {
+export function checkOptions(options: IndexOptions): {
+  batchSize: number;
+  timezone: string | undefined;
+  defaultTimezone: string;
+} {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
     throw new IndexerError(IndexerErrorCode.invalidOption, `batch size must be an integer from 1 to ${MAX_BATCH_SIZE}`);
   }
-  const timezone = options.timezone ?? 'UTC';
-  if (!isValidTimeZone(timezone)) {
-    throw new IndexerError(
-      IndexerErrorCode.invalidOption,
-      `unknown timezone "${timezone}"; use an IANA name such as Europe/Berlin`,
-    );
+  const defaultTimezone = options.defaultTimezone ?? 'UTC';
+  for (const zone of [options.timezone, defaultTimezone]) {
+    if (zone !== undefined && !isValidTimeZone(zone)) {
+      throw new IndexerError(
+        IndexerErrorCode.invalidOption,
+        `unknown timezone "${zone}"; use an IANA name such as Europe/Berlin`,
+      );
+    }
   }
-  return { batchSize, timezone };
-}
-
-function recordsOf(file: PlannedFile, timezone: string, onBytes: (bytes: number) => void): AsyncIterable<SourceRecord> {
-  if (file.error === undefined) return readSource(file.path, { timezone, onBytes });
-  const error = file.error;
-  return (async function* () {
-    yield fileError(file.path, error);
-  })();
+  return { batchSize, timezone: options.timezone, defaultTimezone };
 }
 
 function syncRefused(source: string): IndexerError {

@@ -3,7 +3,7 @@ import { ArticlesRejectedError } from '../errors.js';
 import { ArticleInputSchema, type Article } from '../articles/article.schema.js';
 import type { Logger } from '../logger.js';
 import type { ArticleIndex } from '../search/search-engine.js';
-import { MAX_REPORTED_INVALID, type InvalidRecord } from './index-report.schema.js';
+import { MAX_REPORTED_INVALID, type InvalidRecord, type UnreadableFile } from './index-report.schema.js';
 import type { SourceRecord } from './sources/source-record.js';
 
 /** Counters of a run in progress, as `onProgress` receives them. */
@@ -24,10 +24,11 @@ export interface IndexProgress {
 export class IndexRun {
   readonly seen = new Set<string>();
   readonly invalid: InvalidRecord[] = [];
+  /** Files that could not be read: not records, so they count in neither `read` nor `invalidCount`. */
+  readonly unreadable: UnreadableFile[] = [];
   read = 0;
   duplicates = 0;
   invalidCount = 0;
-  fileErrors = 0;
   bytesRead = 0;
   /** Distinct articles written by successful batches. */
   indexed = 0;
@@ -48,9 +49,8 @@ export class IndexRun {
   /** Handles one record; sends the batch when it is full. */
   async add(record: SourceRecord): Promise<void> {
     if (record.kind === 'file-error') {
-      this.fileErrors += 1;
       this.logger.warn({ source: record.source, reason: record.error }, 'source file not read');
-      this.#reject({ source: record.source, line: 0, errors: [{ path: '', message: record.error }] });
+      this.unreadable.push({ source: record.source, error: record.error });
       return;
     }
     this.read += 1;
@@ -97,7 +97,7 @@ export class IndexRun {
 
   /** An article of the pending batch that the engine refused: invalid, and no longer indexed or a duplicate. */
   #rejectStored(id: string, message: string): void {
-    const origin = this.#origins.get(id) ?? { source: '', line: 0 };
+    const origin = this.#origins.get(id) ?? { source: '', line: 1 };
     if (!this.#firstSeenInBatch.delete(id)) this.duplicates -= 1;
     this.#reject({ ...origin, errors: [{ path: '', message }] });
   }
@@ -120,7 +120,8 @@ export class IndexRun {
 }
 
 /**
- * zod issues -> `{ path, message }`, paths dotted.
+ * zod issues -> `{ path, message }`, paths dotted. The article schema words its own messages
+ * plainly ("is required", "must be a list"), so they are shown as they are.
  * @example { path: ["tags", 3], message: "must not be empty" } -> { path: "tags.3", message: "must not be empty" }
  */
 export function toRecordIssues(error: z.ZodError): InvalidRecord['errors'] {

@@ -4,6 +4,7 @@ export const IndexerErrorCode = {
   pathNotFound: 'path_not_found',
   pathUnreadable: 'path_unreadable',
   syncRefused: 'sync_refused',
+  invalidSourceSettings: 'invalid_source_settings',
   interrupted: 'interrupted',
 } as const;
 export type IndexerErrorCode = (typeof IndexerErrorCode)[keyof typeof IndexerErrorCode];

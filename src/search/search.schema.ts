@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endOfUtcDay, isBareDate, parseIsoDate } from '../articles/dates.js';
+import { endOfUtcDay, isBareDate, isNonexistentDate, parseIsoDate } from '../articles/dates.js';
 import { booleanParam, integer, list, single } from './query-params.js';
 
 /** Hard limits of the search API (the Meilisearch settings are derived from these too). */
@@ -28,7 +28,11 @@ const dateParam = (bound: 'from' | 'to') =>
     z.string().transform((text, ctx) => {
       const ms = parseIsoDate(text);
       if (ms === undefined) {
-        ctx.addIssue({ code: 'custom', message: 'must be YYYY-MM-DD or an ISO 8601 datetime' });
+        // "2024-02-30" has the right form: saying so would send the reader looking for a typo.
+        const message = isNonexistentDate(text)
+          ? `${text.trim().slice(0, 40)} does not exist`
+          : 'must be YYYY-MM-DD or an ISO 8601 datetime';
+        ctx.addIssue({ code: 'custom', message });
         return z.NEVER;
       }
       // A bare date as an upper bound means the whole day: to=2021-01-08 includes 23:59.

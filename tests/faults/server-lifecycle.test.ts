@@ -1,10 +1,11 @@
+import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { spawnTs, startServer } from './spawn-server.js';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { REPO, spawnTs, startServer, waitForListening, watch } from './spawn-server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'server-faults-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -98,5 +99,70 @@ describe('corrupt database file', () => {
       expect(child.stdout() + child.stderr()).not.toMatch(/\n\s+at /);
     },
     60_000,
+  );
+});
+
+describe('.env', () => {
+  it('when the working folder holds a .env, then the server reads it, and the environment wins over it', async () => {
+    const home = mkdtempSync(join(dir, 'env-'));
+    writeFileSync(join(home, '.env'), `ADMIN_API_KEY=${KEY}\nSQLITE_PATH=${join(home, 'from-file.db')}\n`);
+    const { child, listening } = await startServer(
+      { SQLITE_PATH: join(home, 'from-environment.db'), SEED_ON_EMPTY: 'false' },
+      60_000,
+      home,
+    );
+    child.process.kill('SIGTERM');
+    await child.exited;
+    expect(listening.writes).toBe(true);
+    expect(existsSync(join(home, 'from-environment.db'))).toBe(true);
+    expect(existsSync(join(home, 'from-file.db'))).toBe(false);
+  }, 90_000);
+});
+
+/** Whether a process still runs (signal 0 only checks). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('npm start', () => {
+  let serverPid: number | undefined;
+  // A failed run must not leave the server it started behind.
+  afterEach(() => {
+    if (serverPid !== undefined && isAlive(serverPid)) process.kill(serverPid, 'SIGKILL');
+    serverPid = undefined;
+  });
+
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'when %s is sent to the npm start process, then the server stops with it and npm exits with its code',
+    async (signal) => {
+      const npm = watch(
+        spawn('npm', ['start'], {
+          cwd: REPO,
+          env: {
+            PATH: process.env.PATH ?? '',
+            HOME: process.env.HOME ?? dir,
+            PORT: '0',
+            HOST: '127.0.0.1',
+            LOG_LEVEL: 'info',
+            SEED_ON_EMPTY: 'false',
+            SQLITE_PATH: join(dir, `npm-start-${signal}.db`),
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        }),
+      );
+      // The first start may build (tsc and esbuild) on a loaded machine.
+      const listening = await waitForListening(npm, 240_000);
+      serverPid = listening.pid;
+      npm.process.kill(signal);
+      expect(await npm.exited).toEqual({ code: 0, signal: null });
+      expect(isAlive(listening.pid)).toBe(false);
+      expect(npm.stdout()).toMatch(new RegExp(`"signal":"${signal}","msg":"shutting down"`));
+    },
+    300_000,
   );
 });

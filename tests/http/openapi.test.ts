@@ -218,8 +218,13 @@ describe('documented responses', () => {
   });
 
   it('when the ETag still matches, then 304 with no body, as documented', async () => {
-    for (const template of ['/api/search', '/api/suggest', '/api/facets/{facet}']) {
-      const url = template === '/api/facets/{facet}' ? '/api/facets/section' : `${template}?q=korea`;
+    const id = (await request(app).get('/api/search?pageSize=1')).body.hits[0].id as string;
+    const urls: Record<string, string> = {
+      '/api/facets/{facet}': '/api/facets/section',
+      '/api/articles/{id}': `/api/articles/${id}`,
+    };
+    for (const template of ['/api/search', '/api/suggest', '/api/facets/{facet}', '/api/articles/{id}']) {
+      const url = urls[template] ?? `${template}?q=korea`;
       const first = await request(app).get(url).expect(200);
       const res = await request(app).get(url).set('If-None-Match', first.headers.etag!).expect(304);
       expectDocumented(res, 'get', template);

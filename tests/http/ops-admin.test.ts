@@ -175,6 +175,20 @@ describe('POST /api/articles', () => {
     expect(await searchIds('snorkwump')).toEqual([]);
   });
 
+  it('when one author is sent as a string, then it is stored as a list of one, as the indexer reads it', async () => {
+    await post({ ...article('one-author'), authors: 'Jane Doe' }).expect(200);
+    expect((await request(app).get('/api/articles/one-author').expect(200)).body.authors).toEqual(['Jane Doe']);
+  });
+
+  it('when a record lacks a field or has the wrong type, then the report says so in plain words', async () => {
+    const { body: _body, ...noBody } = article('plain-1');
+    const res = await post([article('plain-ok'), noBody, { ...article('plain-2'), tags: 'news' }]).expect(207);
+    expect(res.body.invalid).toEqual([
+      { source: 'body', line: 2, errors: [{ path: 'body', message: 'is required' }] },
+      { source: 'body', line: 3, errors: [{ path: 'tags', message: 'must be a list' }] },
+    ]);
+  });
+
   it('when an id appears twice in a batch, then it counts once and the last copy wins', async () => {
     const res = await post([article('dup-1', 'first'), { ...article('dup-1'), title: 'Second gadzooks copy' }]).expect(
       200,

@@ -150,7 +150,16 @@ describe('/docs', () => {
       expect(attributes).toMatch(/src="\/docs\//);
       expect(inline!.trim()).toBe('');
     }
-    for (const [, src] of res.text.matchAll(/(?:src|href)="([^"]+)"/g)) await request(app).get(src!).expect(200);
+    // Every asset the page loads is served (the link back to the search page is a page, not an asset).
+    for (const [, src] of res.text.matchAll(/(?:src|href)="(\/docs\/[^"]+)"/g))
+      await request(app).get(src!).expect(200);
+  });
+
+  it('when the page is read, then it links back to the search page, not to itself', async () => {
+    const page = await request(app).get('/docs').expect(200);
+    expect(page.text).toMatch(/<a href="\/">[^<]*search page/i);
+    const document = await request(app).get('/openapi.json').expect(200);
+    expect(document.body.info.description).not.toMatch(/\/docs/);
   });
 
   it('when the init script is fetched, then it points Swagger UI at /openapi.json', async () => {

@@ -142,6 +142,27 @@ describe('GET /api/search', () => {
     const res = await search({ sortt: 'newest' }).expect(400);
     expect(res.body).toMatchObject({ code: 'unknown_parameter', errors: [{ path: 'sortt' }] });
   });
+
+  it('when an unknown parameter is given, then the answer lists the valid names', async () => {
+    const res = await search({ sortt: 'newest' }).expect(400);
+    const valid =
+      'q, section, tag, author, from, to, sort, page, pageSize, facets, facetLimit, dateInterval, highlight';
+    expect(res.body.errors[0].message).toBe(`is not a known parameter; valid: ${valid}`);
+    expect(res.body.detail).toContain(valid);
+    const suggest = await request(app).get('/api/suggest').query({ q: 'kor', lmit: '3' }).expect(400);
+    expect(suggest.body.errors[0].message).toMatch(/; valid: q, .*limit/);
+  });
+
+  it.each([
+    ['from', '2024-02-30'],
+    ['to', '2023-04-31T10:00:00Z'],
+  ])(
+    'when %s is a well-formed date that does not exist, then the message says it does not exist',
+    async (name, value) => {
+      const res = await search({ [name]: value }).expect(400);
+      expect(res.body.errors).toEqual([{ path: name, message: `${value} does not exist` }]);
+    },
+  );
 });
 
 describe('GET /api/articles/:id', () => {
@@ -149,6 +170,19 @@ describe('GET /api/articles/:id', () => {
     const hit = (await search({ pageSize: '1' })).body.hits[0];
     const res = await request(app).get(`/api/articles/${hit.id}`).expect(200);
     expect(res.body).toMatchObject({ id: hit.id, title: hit.title, body: expect.any(String), language: 'en' });
+  });
+
+  it('when an article is fetched again with its ETag, then 304 without a body', async () => {
+    const hit = (await search({ pageSize: '1' })).body.hits[0];
+    const first = await request(app).get(`/api/articles/${hit.id}`).expect(200);
+    expect(first.headers.etag).toMatch(/^W\/"[A-Za-z0-9_-]+"$/);
+    expect(first.headers['cache-control']).toBe('public, max-age=30');
+    const cached = await request(app).get(`/api/articles/${hit.id}`).set('If-None-Match', first.headers.etag!);
+    expect(cached.status).toBe(304);
+    expect(cached.text).toBe('');
+    const other = (await search({ pageSize: '2' })).body.hits[1];
+    const changed = await request(app).get(`/api/articles/${other.id}`).set('If-None-Match', first.headers.etag!);
+    expect(changed.status).toBe(200);
   });
 
   it('when the id is unknown, then 404 article_not_found', async () => {
@@ -179,6 +213,34 @@ describe('health, readiness and unknown routes', () => {
       .expect('content-type', /problem\+json/);
     expect(res.body.code).toBe('not_found');
   });
+
+  it('when a browser asks for an unknown page, then a small HTML 404 links to the search page', async () => {
+    const res = await request(app)
+      .get('/no-such-page')
+      .set('Accept', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')
+      .expect(404)
+      .expect('content-type', /text\/html/);
+    expect(res.text).toMatch(/<a href="\/">/);
+    expect(res.text).toContain('/no-such-page');
+    expect(res.text).not.toMatch(/<script|style=/);
+  });
+
+  it('when an unknown path holds markup, then the HTML 404 escapes it', async () => {
+    const res = await request(app).get('/%3Cimg%20src=x%3E').set('Accept', 'text/html').expect(404);
+    expect(res.text).not.toContain('<img');
+    expect(res.text).toContain('&lt;img');
+  });
+
+  it.each([undefined, 'application/json', '*/*', 'application/problem+json, text/html;q=0.5'])(
+    'when an API client (Accept: %s) asks for an unknown route, then it keeps problem+json',
+    async (accept) => {
+      const req = request(app).get('/no-such-page');
+      const res = await (accept === undefined ? req : req.set('Accept', accept))
+        .expect(404)
+        .expect('content-type', /problem\+json/);
+      expect(res.body.code).toBe('not_found');
+    },
+  );
 
   it('when a request id is sent, then it is echoed; else one is generated', async () => {
     const res = await request(app).get('/health').set('X-Request-Id', 'abc-123').expect(200);

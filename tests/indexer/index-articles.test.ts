@@ -139,27 +139,70 @@ describe('indexSources', () => {
     expect(index.methods().filter((m) => m === 'delete')).toEqual([]);
   });
 
-  it('when a file cannot be read without --sync, then it is reported at line 0 and the rest is indexed', async () => {
+  it('when a file cannot be read without --sync, then it is named without a line and the rest is indexed', async () => {
     write('a.ndjson', ndjson(article('fine')));
     const binary = write('b.ndjson', Buffer.from([0, 1, 2]));
     symlinkSync(join(dir, 'nowhere'), join(dir, 'c.ndjson'));
     const index = new MemoryArticleIndex();
     const report = await indexSources([dir], index);
-    expect(report.invalid).toEqual([
-      { source: binary, line: 0, errors: [{ path: '', message: expect.stringMatching(/binary/) }] },
-      { source: join(dir, 'c.ndjson'), line: 0, errors: [{ path: '', message: expect.any(String) }] },
+    expect(report.unreadable).toEqual([
+      { source: binary, error: expect.stringMatching(/binary/) },
+      { source: join(dir, 'c.ndjson'), error: expect.any(String) },
     ]);
-    expect(report).toMatchObject({ read: 1, indexed: 1, invalidCount: 2 });
+    expect(report).toMatchObject({ read: 1, indexed: 1, invalidCount: 0, invalid: [] });
     expect(index.methods().at(-1)).toBe('finish');
   });
 
-  it('when a file with an unknown extension is named explicitly, then it is a file error, not a skip', async () => {
-    const notes = write('notes.md', '# notes');
-    const report = await indexSources([notes], new MemoryArticleIndex());
+  it('when a folder mixes valid, invalid, binary and unknown files, then read = indexed + duplicates + invalid and every skipped file is named', async () => {
+    write('a.ndjson', ndjson(article('v1'), article('v2'), { title: 'no body' }, article('v1')));
+    write('b.txt', 'Only a title\n');
+    write('c.json', Buffer.from([0x7b, 0, 0, 0x7d]));
+    write('d.html', Buffer.from([0, 1, 2, 3]));
+    const photo = write('e.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    const notes = write('sub/notes.docx', 'x');
+    const report = await indexSources([dir], new MemoryArticleIndex());
+    expect(report).toMatchObject({ read: 5, indexed: 2, duplicates: 1, invalidCount: 2 });
+    expect(report.read).toBe(report.indexed + report.duplicates + report.invalidCount);
+    expect(report.unreadable.map((u) => u.source)).toEqual([join(dir, 'c.json'), join(dir, 'd.html')]);
+    expect(report).toMatchObject({ skippedFiles: 2, skipped: [photo, notes] });
+  });
+
+  it('when files are empty, then each is a warning named by file, whatever its format, and the run is clean', async () => {
+    const names = ['a.ndjson', 'b.json', 'c.txt', 'd.csv', 'e.html'];
+    const paths = names.map((name) => write(name, ''));
+    const blank = write('f.txt', '\n  \n');
+    const report = await indexSources([dir], new MemoryArticleIndex());
+    expect(report.warnings).toEqual(
+      [...paths, blank].map((source) => ({ source, message: expect.stringMatching(/nothing to index/) })),
+    );
+    expect(report).toMatchObject({ read: 0, invalidCount: 0, unreadable: [] });
+  });
+
+  it('when a JSON file wraps its list in "articles", "items" or "data", then each element is an article at its own line', async () => {
+    write(
+      'a.json',
+      `{\n  "status": "ok",\n  "articles": [\n    ${JSON.stringify(article('w1'))},\n    {"title": "no body"}\n  ]\n}\n`,
+    );
+    write('b.json', JSON.stringify({ items: [article('w2')] }));
+    write('c.json', JSON.stringify({ data: [article('w3')], total: 1 }));
+    const index = new MemoryArticleIndex();
+    const report = await indexSources([dir], index);
+    expect([...index.stored.keys()].sort()).toEqual(['w1', 'w2', 'w3']);
     expect(report.invalid).toEqual([
-      { source: notes, line: 0, errors: [{ path: '', message: expect.stringMatching(/unsupported file type/) }] },
+      {
+        source: join(dir, 'a.json'),
+        line: 5,
+        errors: expect.arrayContaining([{ path: 'body', message: 'is required' }]),
+      },
     ]);
-    expect(report.skippedFiles).toBe(0);
+  });
+
+  it('when a JSON file wraps its list under another key, then one record says which key holds it', async () => {
+    const file = write('a.json', JSON.stringify({ results: [article('r1'), article('r2')] }));
+    const report = await indexSources([file], new MemoryArticleIndex());
+    expect(report.invalid).toEqual([
+      { source: file, line: 1, errors: [{ path: '', message: expect.stringMatching(/"results" holds a list of 2/) }] },
+    ]);
   });
 
   it('when an upsert fails, then the error propagates and finish is never called', async () => {

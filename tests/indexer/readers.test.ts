@@ -25,7 +25,11 @@ async function read(path: string, timezone = 'UTC'): Promise<SourceRecord[]> {
 /** Records without their source, for short expectations. */
 const brief = (records: SourceRecord[]) =>
   records.map((r) =>
-    r.kind === 'value' ? { line: r.line, value: r.value } : { kind: r.kind, line: r.line, error: r.error },
+    r.kind === 'value'
+      ? { line: r.line, value: r.value }
+      : r.kind === 'invalid'
+        ? { kind: r.kind, line: r.line, error: r.error }
+        : { kind: r.kind, error: r.error },
   );
 
 describe('NDJSON reader', () => {
@@ -101,8 +105,13 @@ describe('raw page reader', () => {
     expect(record).toMatchObject({ kind: 'invalid', line: 1, error: expect.stringMatching(/section/i) });
   });
 
-  it('when the page is empty, then it is one invalid record', async () => {
-    expect(brief(await read(file('empty.txt', '')))).toEqual([
+  it('when the page is empty or blank, then there are no records (the run warns about the file)', async () => {
+    expect(await read(file('empty.txt', ''))).toEqual([]);
+    expect(await read(file('blank.txt', '\n  \r\n'))).toEqual([]);
+  });
+
+  it('when the page holds only page chrome, then the missing title is reported', async () => {
+    expect(brief(await read(file('chrome.txt', 'Go to Contents Go to Navigation\n')))).toEqual([
       { kind: 'invalid', line: 1, error: expect.stringMatching(/title/) },
     ]);
   });
@@ -137,7 +146,7 @@ describe('CSV reader', () => {
     const records = await read(file('broken.csv', 'title,body\nA,ok\nB,"never closed\nC,x\n'));
     expect(brief(records)).toEqual([
       { line: 2, value: { title: 'A', body: 'ok' } },
-      { kind: 'file-error', line: 0, error: expect.stringMatching(/CSV syntax error in the row starting at line 3/) },
+      { kind: 'file-error', error: expect.stringMatching(/CSV syntax error in the row starting at line 3/) },
     ]);
   });
 
@@ -156,8 +165,8 @@ describe('HTML reader', () => {
     });
   });
 
-  it('when the page is empty, then it is one invalid record', async () => {
-    expect(brief(await read(file('empty.html', '  \n')))).toEqual([{ kind: 'invalid', line: 1, error: 'empty page' }]);
+  it('when the page is empty, then there are no records (the run warns about the file)', async () => {
+    expect(await read(file('empty.html', '  \n'))).toEqual([]);
   });
 });
 
@@ -166,34 +175,32 @@ describe('file errors', () => {
     'when %s is binary, then it is one file error at line 0',
     async (name) => {
       const records = await read(file(`bin-${name}`, Buffer.from([0x7b, 0x00, 0x01, 0x02, 0xff])));
-      expect(brief(records)).toEqual([{ kind: 'file-error', line: 0, error: expect.stringMatching(/binary/) }]);
+      expect(brief(records)).toEqual([{ kind: 'file-error', error: expect.stringMatching(/binary/) }]);
     },
   );
 
   it('when a text file is latin-1 rather than UTF-8, then it is a file error', async () => {
     const records = await read(file('latin1.ndjson', Buffer.from('{"t":"caf\xe9"}\n', 'latin1')));
-    expect(brief(records)).toEqual([{ kind: 'file-error', line: 0, error: expect.stringMatching(/UTF-8/) }]);
+    expect(brief(records)).toEqual([{ kind: 'file-error', error: expect.stringMatching(/UTF-8/) }]);
   });
 
   it('when the path cannot be read (a folder, a missing file), then it is a file error, not an exception', async () => {
     const folder = join(dir, 'folder.ndjson');
     mkdirSync(folder);
-    expect(brief(await read(folder))).toEqual([{ kind: 'file-error', line: 0, error: 'is a directory' }]);
-    expect(brief(await read(join(dir, 'missing.ndjson')))).toEqual([
-      { kind: 'file-error', line: 0, error: 'file not found' },
-    ]);
+    expect(brief(await read(folder))).toEqual([{ kind: 'file-error', error: 'is a directory' }]);
+    expect(brief(await read(join(dir, 'missing.ndjson')))).toEqual([{ kind: 'file-error', error: 'file not found' }]);
   });
 
   it.skipIf(process.getuid?.() === 0)('when permissions forbid reading, then it is a file error', async () => {
     const path = file('secret.ndjson', '{}\n');
     chmodSync(path, 0o000);
-    expect(brief(await read(path))).toEqual([{ kind: 'file-error', line: 0, error: 'permission denied' }]);
+    expect(brief(await read(path))).toEqual([{ kind: 'file-error', error: 'permission denied' }]);
   });
 
   it('when the extension is unknown, then it is a file error naming the supported ones', async () => {
     const records = await read(file('notes.md', '# hi'));
     expect(brief(records)).toEqual([
-      { kind: 'file-error', line: 0, error: expect.stringMatching(/unsupported file type "\.md"/) },
+      { kind: 'file-error', error: expect.stringMatching(/unsupported file type "\.md"/) },
     ]);
   });
 });

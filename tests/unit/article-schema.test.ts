@@ -64,4 +64,54 @@ describe('ArticleInputSchema', () => {
     expect(ArticleInputSchema.safeParse({ ...valid, language: 'english!' }).success).toBe(false);
     expect(ArticleInputSchema.parse({ ...valid, language: 'pt-BR' }).language).toBe('pt-BR');
   });
+
+  it('when fields are missing or of the wrong type, then each message says so plainly', () => {
+    const result = ArticleInputSchema.safeParse({ title: 'T', section: 7, tags: 'ai', publishedAt: 'soon' });
+    const messages = Object.fromEntries(result.error!.issues.map((i) => [i.path.join('.'), i.message]));
+    expect(messages).toEqual({
+      body: 'is required',
+      section: 'must be text',
+      tags: 'must be a list',
+      publishedAt: expect.stringMatching(/^is not a date: /),
+    });
+  });
+
+  it('when a date has the right form but does not exist, then the message says it does not exist', () => {
+    const result = ArticleInputSchema.safeParse({ ...valid, publishedAt: '2024-02-30' });
+    expect(result.error!.issues).toEqual([
+      expect.objectContaining({ path: ['publishedAt'], message: 'is not a date: 2024-02-30 does not exist' }),
+    ]);
+  });
+
+  it('when a record is not an object, then the message says one article is an object', () => {
+    const result = ArticleInputSchema.safeParse('hello');
+    expect(result.error!.issues).toEqual([
+      expect.objectContaining({ path: [], message: 'must be an object (one article)' }),
+    ]);
+  });
+
+  it('when a text is too long or the url is not http, then the message gives the limit or the rule', () => {
+    const result = ArticleInputSchema.safeParse({ ...valid, title: 'x'.repeat(1_001), url: 'ftp://example.org/a' });
+    const messages = Object.fromEntries(result.error!.issues.map((i) => [i.path.join('.'), i.message]));
+    expect(messages).toEqual({ title: 'must be at most 1000 characters', url: 'must be an http(s) URL' });
+  });
+
+  it('when authors is one name as a string, then it is a list of one', () => {
+    expect(ArticleInputSchema.parse({ ...valid, authors: 'Jane Doe' }).authors).toEqual(['Jane Doe']);
+  });
+
+  it('when authors is a string with ";" or "|" between names, then it is split as a CSV cell is', () => {
+    expect(ArticleInputSchema.parse({ ...valid, authors: 'Jane Doe; John Roe | Kim Min-seo' }).authors).toEqual([
+      'Jane Doe',
+      'John Roe',
+      'Kim Min-seo',
+    ]);
+  });
+
+  it('when authors is neither a name nor a list of names, then the message says what it must be', () => {
+    const result = ArticleInputSchema.safeParse({ ...valid, authors: 42 });
+    expect(result.error!.issues).toEqual([
+      expect.objectContaining({ path: ['authors'], message: 'must be a name or a list of names' }),
+    ]);
+  });
 });

@@ -6,7 +6,7 @@ import { DEFAULT_BATCH_SIZE } from '../../src/ingest/index-articles.js';
 import {
   describeFatal,
   exitCodeFor,
-  formatInvalidLines,
+  formatProblemLines,
   formatProgressLine,
   formatSummary,
 } from '../../indexer/cli-output.js';
@@ -18,9 +18,12 @@ const report = (overrides: Partial<IndexReport> = {}): IndexReport => ({
   indexed: 1200,
   invalid: [],
   invalidCount: 0,
+  unreadable: [],
   duplicates: 0,
   deleted: 3,
   skippedFiles: 1,
+  skipped: ['notes.docx'],
+  warnings: [],
   durationMs: 2500,
   ...overrides,
 });
@@ -85,10 +88,17 @@ describe('CLI output', () => {
     expect(exitCodeFor(report({ invalidCount: 1 }))).toBe(2);
   });
 
+  it('when a file could not be read, then the exit code is 2; warnings alone keep it 0', () => {
+    expect(exitCodeFor(report({ unreadable: [{ source: 'b.bin', error: 'binary file' }] }))).toBe(2);
+    expect(exitCodeFor(report({ warnings: [{ source: 'e.ndjson', message: 'empty file: nothing to index' }] }))).toBe(
+      0,
+    );
+  });
+
   it('when a run ends, then the summary is one line with counts, seconds and rate', () => {
-    const line = formatSummary(report({ invalidCount: 4 }));
+    const line = formatSummary(report({ invalidCount: 4, unreadable: [{ source: 'b.bin', error: 'binary file' }] }));
     expect(line).toBe(
-      'read 1,204, indexed 1,200, invalid 4, duplicates 0, deleted 3, skipped files 1 in 2.5 s (480 articles/s)',
+      'read 1,204, indexed 1,200, invalid 4, duplicates 0, deleted 3, unreadable files 1, skipped files 1 in 2.5 s (480 articles/s)',
     );
     expect(line).not.toContain('\n');
   });
@@ -97,34 +107,56 @@ describe('CLI output', () => {
     expect(formatSummary(report({ durationMs: 0 }))).toMatch(/\(1,200,000 articles\/s\)$/);
   });
 
-  it('when there are more invalid records than the cap, then the rest is counted', () => {
+  it('when there are more invalid records than the cap, then the rest is counted and --report FILE is named', () => {
     const invalid = Array.from({ length: 60 }, (_, i) => ({
       source: 'a.ndjson',
       line: i + 1,
       errors: [{ path: 'title', message: 'must not be empty' }],
     }));
-    const lines = formatInvalidLines({ invalid, invalidCount: 75 });
+    const lines = formatProblemLines(report({ invalid, invalidCount: 75, skippedFiles: 0, skipped: [] }));
     expect(lines).toHaveLength(51);
     expect(lines[0]).toBe('a.ndjson:1: title must not be empty');
-    expect(lines[50]).toBe('... and 25 more invalid records');
+    expect(lines[50]).toBe('... and 25 more invalid records: --report FILE lists them');
   });
 
-  it('when an error has no path or several issues, then the line stays readable', () => {
-    const lines = formatInvalidLines({
-      invalid: [
-        { source: 'b.bin', line: 0, errors: [{ path: '', message: 'binary file' }] },
-        {
-          source: 'c.csv',
-          line: 4,
-          errors: [
-            { path: 'section', message: 'required' },
-            { path: 'tags.2', message: 'too long' },
-          ],
-        },
-      ],
-      invalidCount: 2,
-    });
-    expect(lines).toEqual(['b.bin:0: binary file', 'c.csv:4: section required; tags.2 too long']);
+  it('when the report is being written to a file, then the cut names that file, and the limit when it applies', () => {
+    const invalid = Array.from({ length: 10_000 }, (_, i) => ({
+      source: 'a.ndjson',
+      line: i + 1,
+      errors: [{ path: 'title', message: 'must not be empty' }],
+    }));
+    const lines = formatProblemLines(report({ invalid, invalidCount: 12_000 }), { reportFile: 'out.json' });
+    expect(lines.at(-1)).toBe(
+      '... and 11,950 more invalid records, 1 more skipped file: see out.json (up to 10,000 of each kind)',
+    );
+  });
+
+  it('when files were unreadable, skipped or empty, then each is named, a file without a line', () => {
+    const lines = formatProblemLines(
+      report({
+        warnings: [{ source: 'e.ndjson', message: 'empty file: nothing to index' }],
+        unreadable: [{ source: 'b.bin.json', error: 'binary file (NUL bytes), not a text format' }],
+        invalid: [
+          {
+            source: 'c.csv',
+            line: 4,
+            errors: [
+              { path: 'section', message: 'is required' },
+              { path: 'tags.2', message: 'must not be empty' },
+            ],
+          },
+          { source: 'd.ndjson', line: 2, errors: [{ path: '', message: 'not valid JSON: Unexpected token' }] },
+        ],
+        invalidCount: 2,
+      }),
+    );
+    expect(lines).toEqual([
+      'warning: e.ndjson: empty file: nothing to index',
+      'b.bin.json: binary file (NUL bytes), not a text format',
+      'c.csv:4: section is required; tags.2 must not be empty',
+      'd.ndjson:2: not valid JSON: Unexpected token',
+      'notes.docx: skipped, not a format the indexer reads',
+    ]);
   });
 
   it('when progress is formatted, then it shows percent of bytes and counts', () => {

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, ErrorCode, NotFoundError, isAppError } from '../../errors.js';
+import { notFoundPage, prefersHtml } from '../not-found-page.js';
 import { sendProblem } from './problem-details.js';
 
 export { ProblemDetailsSchema, problemType, toProblem, type ProblemDetails } from './problem-details.js';
@@ -46,7 +47,11 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
   sendProblem(req, res, appError);
 };
 
-/** 404 for every route nobody handled. */
-export const notFoundHandler: RequestHandler = (_req, _res, next) => {
+/** 404 for every route nobody handled: a small HTML page for a browser, problem+json for everyone else. */
+export const notFoundHandler: RequestHandler = (req, res, next) => {
+  if ((req.method === 'GET' || req.method === 'HEAD') && prefersHtml(req)) {
+    res.status(404).type('html').send(notFoundPage(req.path));
+    return;
+  }
   next(new NotFoundError(ErrorCode.notFound, 'No such route'));
 };

@@ -16,6 +16,7 @@ export const DOCS_HTML = `<!doctype html>
     <link rel="stylesheet" href="/docs/assets/swagger-ui.css" />
   </head>
   <body>
+    <nav><a href="/">&larr; Back to the search page</a></nav>
     <div id="swagger-ui"></div>
     <script src="/docs/assets/swagger-ui-bundle.js"></script>
     <script src="/docs/swagger-init.js"></script>

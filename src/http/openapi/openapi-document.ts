@@ -63,7 +63,8 @@ function registerReads(registry: OpenAPIRegistry): void {
     summary: 'One full article',
     request: { params: ArticlePathSchema },
     responses: {
-      200: jsonResponse('The article', ArticleSchema),
+      200: cachedJsonResponse('The article', ArticleSchema),
+      304: notModified,
       ...readErrors({ 404: problemResponse('No article has this id', ['article_not_found']) }),
     },
   });
@@ -167,7 +168,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       title: 'Article search API',
       version,
       description:
-        'Errors are application/problem+json (RFC 9457) with a stable `code`. See /docs for a browsable version.',
+        'Errors are application/problem+json (RFC 9457) with a stable `code`. The search page built on this API is at [/](/).',
     },
   });
   return document as unknown as Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { ArticleInput } from '../../articles/article.schema.js';
+import { splitList, type ArticleInput } from '../../articles/article.schema.js';
 
 /** Article fields a CSV column can fill. */
 export type CsvField = keyof ArticleInput;
@@ -69,11 +69,4 @@ export function toCsvArticle(
     article[field] = LIST_FIELDS.has(field) ? splitList(cell) : cell;
   });
   return article;
-}
-
-function splitList(cell: string): string[] {
-  return cell
-    .split(/[;|]/)
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
 }

@@ -3,6 +3,9 @@ import { MAX_RECORD_CHARS } from './text-stream.js';
 /** One top-level value of a JSON document (the text to parse), or a structural error. */
 export type JsonPiece = { line: number; text: string } | { line: number; error: string };
 
+/** The error of an element longer than `MAX_RECORD_CHARS`. */
+export const TOO_LARGE = 'value too large to be one article';
+
 type State = 'start' | 'array-first' | 'array-next' | 'after-element' | 'element' | 'done' | 'trailing';
 type ElementKind = 'container' | 'string' | 'scalar';
 
@@ -38,6 +41,11 @@ export class JsonSplitter {
   #parts: string[] = [];
   #partsLength = 0;
   #tooLong = false;
+
+  /** Whether the document is an array (known once its first character was read). */
+  get inArray(): boolean {
+    return this.#inArray;
+  }
 
   /** Feeds the next chunk of text; returns the elements completed by it. */
   push(chunk: string): JsonPiece[] {
@@ -157,7 +165,7 @@ export class JsonSplitter {
   #finish(tail: string): JsonPiece {
     this.#keep(tail);
     const piece: JsonPiece = this.#tooLong
-      ? { line: this.#elementLine, error: 'value too large to be one article' }
+      ? { line: this.#elementLine, error: TOO_LARGE }
       : { line: this.#elementLine, text: this.#parts.join('') };
     this.#parts = [];
     this.#partsLength = 0;

@@ -3,7 +3,7 @@
  *
  * @remarks A full stop ends a sentence only when followed by white space and not preceded
  * by an abbreviation: initials ("U.S.", "N."), month and title abbreviations ("Jan.", "Gov.").
- * The dateline is kept as written ("WASHINGTON, Jan. 7 (Yonhap) -- ..."). A sentence that
+ * A wire dateline is taken off before (see `splitDateline`). A sentence that
  * really ends with initials ("... by the U.S.") runs on to the next full stop: a longer
  * summary is better than a cut one.
  */

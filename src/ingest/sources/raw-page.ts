@@ -1,5 +1,6 @@
 import type { ArticleInput } from '../../articles/article.schema.js';
 import { formatUtc } from '../../articles/dates.js';
+import { splitDateline } from './dateline.js';
 import { leadSentence } from './lead-sentence.js';
 import { zonedTimeToUtc } from './zoned-time.js';
 
@@ -46,7 +47,8 @@ const MONTHS = 'january february march april may june july august september octo
 
 /**
  * Raw page text -> article input (not yet validated): title, section, publishedAt (UTC),
- * authors, body (paragraphs joined by a blank line) and summary (the lead sentence).
+ * authors, body (paragraphs joined by a blank line) and summary (the lead sentence, without
+ * its dateline).
  * @throws RawPageError when the title, the section/date line or the body is missing.
  */
 export function parseRawPage(text: string, options: RawPageOptions = {}): ArticleInput {
@@ -78,7 +80,8 @@ export function parseRawPage(text: string, options: RawPageOptions = {}): Articl
     section: section.section,
     publishedAt: section.publishedAt,
     ...(authors.length > 0 ? { authors } : {}),
-    summary: leadSentence(lead),
+    // The dateline ("SEOUL, Jan. 7 (Yonhap) --") stays in the body, where the place is read in context.
+    summary: leadSentence(splitDateline(lead).text),
     body: paragraphs.join('\n\n'),
   };
 }

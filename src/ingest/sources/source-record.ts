@@ -22,12 +22,11 @@ export interface SourceRecordError {
 
 /**
  * The file as a whole could not be read, or not to its end (unreadable, binary, not UTF-8,
- * unknown format). `line` is always 0; the indexer refuses `--sync` after one of these.
+ * unknown format): it has no line to point at. The indexer refuses `--sync` after one of these.
  */
 export interface SourceFileError {
   kind: 'file-error';
   source: string;
-  line: 0;
   error: string;
 }
 
@@ -73,9 +72,4 @@ export const invalidRecord = (source: string, line: number, error: string): Sour
 });
 
 /** Builds a file-level error. */
-export const fileError = (source: string, error: string): SourceFileError => ({
-  kind: 'file-error',
-  source,
-  line: 0,
-  error,
-});
+export const fileError = (source: string, error: string): SourceFileError => ({ kind: 'file-error', source, error });
