@@ -20,6 +20,7 @@ import { docsRouter } from './http/routes/docs.route.js';
 import { facetsRouter } from './http/routes/facets.route.js';
 import { healthRouter } from './http/routes/health.route.js';
 import { metricsRouter } from './http/routes/metrics.route.js';
+import { relatedRouter } from './http/routes/related.route.js';
 import { searchRouter } from './http/routes/search.route.js';
 import { suggestRouter } from './http/routes/suggest.route.js';
 import { webRouter } from './http/routes/web.route.js';
@@ -70,6 +71,7 @@ export function createApp({ engine: rawEngine, config, logger, index, metrics = 
   api.use(suggestRouter(engine));
   api.use(facetsRouter(engine));
   api.use(articlesRouter(engine));
+  api.use(relatedRouter(engine, CACHE_MAX_AGE_SECONDS));
   api.use(writesRouter({ config, logger, index, metrics }));
   app.use('/api', mountedAt('/api'), api);
   app.use(webRouter());
