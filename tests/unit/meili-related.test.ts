@@ -3,6 +3,7 @@ import {
   fromCandidateResults,
   fromTermCounts,
   MEILI_RELATED_POOL,
+  MEILI_SINGLE_WORD_POOL,
   toCandidateQueries,
   toTermCountQueries,
 } from '../../src/search/engines/meilisearch/to-meili-related.js';
@@ -28,12 +29,10 @@ describe('toTermCountQueries / fromTermCounts', () => {
 
 describe('toCandidateQueries', () => {
   it('when the query has one word, then one search is enough', () => {
-    const queries = toCandidateQueries([term('cocoa')], NO_FILTERS, 'articles');
-    expect(queries).toEqual([
+    expect(toCandidateQueries([term('cocoa')], NO_FILTERS, 'articles')).toEqual([
       {
         indexUid: 'articles',
         q: 'cocoa ',
-        matchingStrategy: 'last',
         attributesToSearchOn: ['title', 'summary', 'body'],
         attributesToRetrieve: ['id', 'url', 'title', 'summary', 'section', 'tags', 'authors', 'publishedAtIso', 'body'],
         limit: MEILI_RELATED_POOL,
@@ -41,16 +40,19 @@ describe('toCandidateQueries', () => {
     ]);
   });
 
-  it('when the query has more than 10 words, then each search sends 10, the second without the best', () => {
+  it('when the query has more than 10 words, then the word searches send 10, and the 6 best are searched alone', () => {
     const words = Array.from({ length: 12 }, (_, i) => term(`w${i}`));
-    const [first, second, third] = toCandidateQueries(words, { ...NO_FILTERS, from: 1609459200000 }, 'a');
-    expect(first?.q).toBe('w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 ');
-    expect(second?.q).toBe('w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 ');
-    expect(third).toMatchObject({
-      q: first?.q,
-      matchingStrategy: 'frequency',
-      filter: [['publishedAt >= 1609459200']],
-    });
+    const queries = toCandidateQueries(words, { ...NO_FILTERS, from: 1609459200000 }, 'a');
+    expect(queries.map((q) => [q.q, q.matchingStrategy, q.limit])).toEqual([
+      ['w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 ', 'last', MEILI_RELATED_POOL],
+      ['w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 ', 'frequency', MEILI_RELATED_POOL],
+      ...['w0', 'w1', 'w2', 'w3', 'w4', 'w5'].map((w) => [`${w} `, undefined, MEILI_SINGLE_WORD_POOL]),
+    ]);
+    for (const q of queries) expect(q.filter).toEqual([['publishedAt >= 1609459200']]);
+  });
+
+  it('when no word was chosen, then nothing is searched', () => {
+    expect(toCandidateQueries([], NO_FILTERS, 'a')).toEqual([]);
   });
 });
 

@@ -18,8 +18,11 @@ import { toMeiliFilter } from './to-meili-filter.js';
 const TEXT_ATTRIBUTES = ['title', 'summary', 'body'];
 /** Meilisearch reads only the first 10 words of `q`. */
 export const MEILI_QUERY_WORDS = 10;
-/** Candidates asked from each search (three searches; their union is re-ranked). */
+/** Candidates asked from each search of several words (their union is re-ranked). */
 export const MEILI_RELATED_POOL = 30;
+/** Best words searched alone too, and the candidates asked for each. */
+export const MEILI_SINGLE_WORDS = 6;
+export const MEILI_SINGLE_WORD_POOL = 10;
 /** What the blend reads of a candidate: the hit and the body. */
 export const RELATED_ATTRIBUTES = [...HIT_ATTRIBUTES, 'body'];
 
@@ -48,11 +51,13 @@ export function fromTermCounts(terms: readonly string[], results: readonly Count
 /**
  * The candidate searches, in one multi-search, each with the request's filters:
  * - the first 10 query words, best first, `matchingStrategy: 'last'` (words are dropped from
- *   the end, so every candidate holds the best word; more of the best words rank higher);
- * - the same without the best word (candidates that lack it);
- * - the first 10 with `'frequency'` (the most common words go first: every candidate holds
- *   the rarest).
- * The last word is complete (trailing space), never a prefix.
+ *   the end: candidates hold the best word and as many of the next ones as can be);
+ * - the same words with `'frequency'` (the most common are dropped first: candidates hold the
+ *   rarest word and as many others as can be);
+ * - each of the 6 best words alone, so that an article holding several query words but not
+ *   the best or the rarest is found too (the embedded engine takes every article holding any
+ *   query word).
+ * Words are complete (trailing space), never a prefix.
  */
 export function toCandidateQueries(
   terms: readonly RelatedTerm[],
@@ -64,17 +69,20 @@ export function toCandidateQueries(
     indexUid,
     attributesToSearchOn: TEXT_ATTRIBUTES,
     attributesToRetrieve: RELATED_ATTRIBUTES,
-    limit: MEILI_RELATED_POOL,
     ...(filter.length > 0 && { filter }),
   };
   const words = terms.map((t) => t.term);
-  const text = (list: readonly string[]) => `${list.slice(0, MEILI_QUERY_WORDS).join(' ')} `;
-  const queries: MultiSearchQuery[] = [{ ...base, q: text(words), matchingStrategy: 'last' }];
-  if (words.length > 1) {
-    queries.push({ ...base, q: text(words.slice(1)), matchingStrategy: 'last' });
-    queries.push({ ...base, q: text(words), matchingStrategy: 'frequency' });
-  }
-  return queries;
+  if (words.length === 0) return [];
+  const all = `${words.slice(0, MEILI_QUERY_WORDS).join(' ')} `;
+  const alone = words
+    .slice(0, MEILI_SINGLE_WORDS)
+    .map((word): MultiSearchQuery => ({ ...base, q: `${word} `, limit: MEILI_SINGLE_WORD_POOL }));
+  if (words.length === 1) return [{ ...base, q: all, limit: MEILI_RELATED_POOL }];
+  return [
+    { ...base, q: all, matchingStrategy: 'last', limit: MEILI_RELATED_POOL },
+    { ...base, q: all, matchingStrategy: 'frequency', limit: MEILI_RELATED_POOL },
+    ...alone,
+  ];
 }
 
 const CandidateHitSchema = MeiliHitSchema.extend({ body: MeiliDocumentSchema.shape.body });
