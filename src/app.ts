@@ -18,6 +18,7 @@ import { adminArticlesRouter, writesDisabledRouter } from './http/routes/admin-a
 import { articlesRouter } from './http/routes/articles.route.js';
 import { docsRouter } from './http/routes/docs.route.js';
 import { facetsRouter } from './http/routes/facets.route.js';
+import { feedRouter } from './http/routes/feed.route.js';
 import { healthRouter } from './http/routes/health.route.js';
 import { metricsRouter } from './http/routes/metrics.route.js';
 import { relatedRouter } from './http/routes/related.route.js';
@@ -72,6 +73,7 @@ export function createApp({ engine: rawEngine, config, logger, index, metrics = 
   api.use(facetsRouter(engine));
   api.use(articlesRouter(engine));
   api.use(relatedRouter(engine, CACHE_MAX_AGE_SECONDS));
+  api.use(feedRouter(engine));
   api.use(writesRouter({ config, logger, index, metrics }));
   app.use('/api', mountedAt('/api'), api);
   app.use(webRouter());
