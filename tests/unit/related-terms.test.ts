@@ -3,6 +3,7 @@ import {
   idf,
   isContentWord,
   lookupTerms,
+  MAX_LISTED_DOCS,
   MAX_LOOKED_UP_TERMS,
   profileText,
   selectTerms,
@@ -107,5 +108,18 @@ describe('names', () => {
   it('when an article is read, then only its title and summary name the people it is about', () => {
     const names = namesOfArticle({ title: 'Kim Jong Un visits a factory', summary: 'Lee Soo-jin reports' });
     expect([...names]).toEqual(['kim jong', 'jong un', 'lee soo']);
+  });
+});
+
+describe('selectTerms cost bound', () => {
+  it('when the best words are held by many articles, then words are chosen only while together they stay within MAX_LISTED_DOCS', () => {
+    const body = Array.from({ length: 30 }, (_, i) => `w${String.fromCharCode(97 + i)}`).join(' ');
+    const profile = profileText({ title: 'T', body });
+    // 30 words, each in 9 % of a million articles: 90,000 each, so one fits and the rest would not.
+    const wide = selectTerms(profile, { docs: () => 90_000, total: 1_000_000 });
+    expect(wide).toHaveLength(1);
+    const terms = selectTerms(profile, { docs: () => 4_000, total: 1_000_000 });
+    expect(terms).toHaveLength(20);
+    expect(terms.reduce((sum, t) => sum + t.docs, 0)).toBeLessThanOrEqual(MAX_LISTED_DOCS);
   });
 });

@@ -28,15 +28,21 @@ export function namesIn(text: string, names: Set<string> = new Set(), max: numbe
   return namesFromSpans(text, tokenizeWithSpans(text), names, max);
 }
 
-/** `namesIn` over words already split (a caller that needs them for something else too). */
+/**
+ * `namesIn` over words already split (a caller that needs them for something else too). With
+ * `firstWords`, only names starting with one of them are looked at: a candidate is only asked
+ * for the names of its source, and most of its word pairs need no look.
+ */
 export function namesFromSpans(
   text: string,
   spans: readonly WordSpan[],
   names: Set<string> = new Set(),
   max: number = MAX_NAMES,
+  firstWords?: ReadonlySet<string>,
 ): Set<string> {
   for (let i = 0; i + 1 < spans.length && names.size < max; i++) {
     const a = spans[i]!;
+    if (firstWords && !firstWords.has(a.word)) continue;
     const b = spans[i + 1]!;
     if (!JOINER.test(text.slice(a.end, b.start))) continue;
     if (!isNamePart(text.slice(a.start, a.end), a.word) || !isNamePart(text.slice(b.start, b.end), b.word)) continue;

@@ -75,13 +75,14 @@ export function rankRelated<T extends RelatedArticle>(source: RelatedSource, can
 /** The blend of every candidate, in candidate order. */
 export function blendScores(source: RelatedSource, candidates: readonly RelatedArticle[]): BlendScore[] {
   const wanted = new Set(source.terms.map((t) => t.term));
-  const profiles = candidates.map((c) => readCandidate(c, wanted));
+  const sourceNames = namesOfArticle(source);
+  const firstWords = new Set([...sourceNames].map((name) => name.slice(0, name.indexOf(' '))));
+  const profiles = candidates.map((c) => readCandidate(c, wanted, firstWords));
   const averageLength = profiles.reduce((sum, p) => sum + p.length, 0) / Math.max(profiles.length, 1) || 1;
   const texts = profiles.map((p) => textScore(source.terms, p.counts, p.length, averageLength));
   const best = Math.max(...texts, 0);
   const sourceTags = new Set(source.tags.map(foldCase));
   const sourceAuthors = new Set(source.authors.map(foldCase));
-  const sourceNames = namesOfArticle(source);
   return candidates.map((c, i) => {
     const parts = {
       text: best > 0 ? texts[i]! / best : 0,
@@ -143,9 +144,10 @@ function peopleScore(
 
 /**
  * One pass over a candidate's words: the field-weighted counts of the query words, the
- * weighted length and every name it mentions (not only its first: the source's may come late).
+ * weighted length and the names it mentions that start with one of `firstWords` (the source's
+ * names; anywhere in the text, not only among its first names).
  */
-function readCandidate(c: ArticleText, wanted: ReadonlySet<string>) {
+function readCandidate(c: ArticleText, wanted: ReadonlySet<string>, firstWords: ReadonlySet<string>) {
   const counts = new Map<string, number>();
   const names = new Set<string>();
   let length = 0;
@@ -158,7 +160,7 @@ function readCandidate(c: ArticleText, wanted: ReadonlySet<string>) {
     const spans = tokenizeWithSpans(field);
     length += spans.length * weight;
     for (const { word } of spans) if (wanted.has(word)) counts.set(word, (counts.get(word) ?? 0) + weight);
-    namesFromSpans(field, spans, names, Infinity);
+    if (firstWords.size > 0) namesFromSpans(field, spans, names, Infinity, firstWords);
   }
   return { counts, length, names };
 }

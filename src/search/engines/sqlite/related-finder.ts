@@ -5,7 +5,7 @@ import { rankRelated, type RelatedArticle } from '../../related/related-blend.js
 import type { RelatedHit, RelatedQuery } from '../../related/related.schema.js';
 import type { ColumnStore } from './column-store.js';
 import type { Db } from './database.js';
-import { compileFilters, filterBits, PASS } from './filters.js';
+import { compileFilters, filterBits, hasFilters, PASS } from './filters.js';
 import { ftsString } from './fts-query.js';
 import type { FtsReader } from './fts-reader.js';
 import { topK } from './top-k.js';
@@ -85,8 +85,9 @@ export class RelatedFinder {
       }
     }
     const filters = compileFilters(query.filters, store);
+    const filtered = hasFilters(filters);
     const eligible = touched.filter(
-      (d) => d !== sourceDoc && store.alive[d] === 1 && filterBits(filters, store, d) === PASS.all,
+      (d) => d !== sourceDoc && store.alive[d] === 1 && (!filtered || filterBits(filters, store, d) === PASS.all),
     );
     return topK(eligible, RELATED_POOL, (a, b) => weight[b]! - weight[a]! || b - a);
   }
