@@ -3,7 +3,7 @@ import { ArticleInputSchema } from '../../src/articles/article.schema.js';
 import { ErrorCode } from '../../src/errors.js';
 import { silentLogger } from '../../src/logger.js';
 import { createMeilisearchEngine } from '../../src/search/engines/meilisearch/index.js';
-import { toMeiliDocument } from '../../src/search/engines/meilisearch/meili-document.js';
+import { toFilterKey, toMeiliDocument } from '../../src/search/engines/meilisearch/meili-document.js';
 import { RelatedParamsSchema } from '../../src/search/related/related.schema.js';
 import type { SearchEngine } from '../../src/search/search-engine.js';
 import { searchResult } from './canned.js';
@@ -110,7 +110,7 @@ describe('related articles on Meilisearch', () => {
     }
   });
 
-  it('when candidates are searched, then at most 10 complete words go in q, with both strategies and the filters escaped', async () => {
+  it('when candidates are searched, then at most 10 complete words go in q, with both strategies and the filters as keys', async () => {
     stub.reply('POST /multi-search', answerMultiSearch);
     await related(SOURCE.id, { section: 'Sci"ence', tag: 'back\\slash', limit: '3' });
     const candidates = multiSearches()[1]!;
@@ -118,7 +118,11 @@ describe('related articles on Meilisearch', () => {
     for (const q of candidates) {
       expect(q.q!.endsWith(' ')).toBe(true);
       expect(q.q!.trim().split(' ').length).toBeLessThanOrEqual(10);
-      expect(q.filter).toEqual([['section = "Sci\\"ence"'], ['tags = "back\\\\slash"']]);
+      // The shared filter builder: labels become keys, no label text reaches Meilisearch.
+      expect(q.filter).toEqual([
+        [`sectionKey = "${toFilterKey('Sci"ence')}"`],
+        [`tagKeys = "${toFilterKey('back\\slash')}"`],
+      ]);
       expect(q.attributesToRetrieve).toContain('body');
     }
     // Then the best words alone, the first of them the first word of the word searches.
