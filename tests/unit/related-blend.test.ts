@@ -113,3 +113,24 @@ describe('rankRelated', () => {
     expect(ranked.map((c) => c.id)).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('rankRelated, candidates from several searches', () => {
+  it('when the source and repeats are among the candidates, then the order is the same as without them', () => {
+    // a: one strong word; b: a weaker word, but the source's tags and section. Measured against
+    // each other, a's text leads; measured against the source's own text, both texts shrink and
+    // b's tags would win.
+    const others = [
+      article('a', { body: 'selenova' }),
+      article('b', { body: 'lunar', tags: ['space', 'moon'], section: 'Science' }),
+    ];
+    const clean = rankRelated(source, others).map((c) => c.id);
+    const noisy = rankRelated(source, [
+      article('src', { title: 'Selenova lander lunar', body: 'Selenova lander lunar lander selenova' }),
+      ...others,
+      others[1]!,
+      others[0]!,
+    ]).map((c) => c.id);
+    expect(clean).toEqual(['a', 'b']);
+    expect(noisy).toEqual(clean);
+  });
+});

@@ -61,9 +61,11 @@ export interface BlendScore {
  * and repeated ids are dropped. Ties: newer first, then id.
  */
 export function rankRelated<T extends RelatedArticle>(source: RelatedSource, candidates: readonly T[]): T[] {
-  const scores = new Map(blendScores(source, candidates).map((s) => [s.id, s.score]));
+  // Dropped before scoring: the source (Meilisearch finds it too) would be the best text and
+  // shrink every other candidate's text part; a repeat would count twice in the mean length.
   const unique = new Map<string, T>();
   for (const c of candidates) if (c.id !== source.id && !unique.has(c.id)) unique.set(c.id, c);
+  const scores = new Map(blendScores(source, [...unique.values()]).map((s) => [s.id, s.score]));
   return [...unique.values()].sort(
     (a, b) =>
       scores.get(b.id)! - scores.get(a.id)! ||
