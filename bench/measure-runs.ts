@@ -44,7 +44,9 @@ export async function measureRuns(
         const atStart = server.memory();
         if (parts.has('http')) {
           series.http.push(await measureHttpLatency(server, job));
-          log(`run ${run}: HTTP latency done (${job.measured.length} searches, ${job.suggest.length} suggests)`);
+          log(
+            `run ${run}: HTTP latency done (${job.measured.length} searches, ${job.suggest.length} suggests, ${job.related.length} related)`,
+          );
         }
         if (parts.has('throughput')) {
           const t = await measureThroughput(server, job.measured, {

@@ -12,6 +12,7 @@ import { peerBounds, runPeer, type PeerRun } from './peers/run-peers.js';
 import { runIndexer } from './probes/index-probe.js';
 import { writeJson, type ProbeJob } from './probes/probe-io.js';
 import { buildQueryMix, type BenchQuery } from './queries/query-mix.js';
+import { relatedIds } from './queries/related-ids.js';
 import { keystrokePrefixes } from './queries/suggest-prefixes.js';
 import { summarizeResults } from './report/summarize.js';
 import type { BenchResults } from './report/results.js';
@@ -63,6 +64,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       warmup: mix.warmup,
       measured: mix.measured,
       suggest: keystrokePrefixes(corpus.stats.titles, options.quick ? 200 : 1_000),
+      related: relatedIds(dbPath, options.perType),
       typeBudgetMs: 30 * 60_000,
       minDate: corpus.stats.minDate,
       maxDate: corpus.stats.maxDate,

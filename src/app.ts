@@ -18,8 +18,10 @@ import { adminArticlesRouter, writesDisabledRouter } from './http/routes/admin-a
 import { articlesRouter } from './http/routes/articles.route.js';
 import { docsRouter } from './http/routes/docs.route.js';
 import { facetsRouter } from './http/routes/facets.route.js';
+import { feedRouter } from './http/routes/feed.route.js';
 import { healthRouter } from './http/routes/health.route.js';
 import { metricsRouter } from './http/routes/metrics.route.js';
+import { relatedRouter } from './http/routes/related.route.js';
 import { searchRouter } from './http/routes/search.route.js';
 import { suggestRouter } from './http/routes/suggest.route.js';
 import { webRouter } from './http/routes/web.route.js';
@@ -70,6 +72,8 @@ export function createApp({ engine: rawEngine, config, logger, index, metrics = 
   api.use(suggestRouter(engine));
   api.use(facetsRouter(engine));
   api.use(articlesRouter(engine));
+  api.use(relatedRouter(engine, CACHE_MAX_AGE_SECONDS));
+  api.use(feedRouter(engine));
   api.use(writesRouter({ config, logger, index, metrics }));
   app.use('/api', mountedAt('/api'), api);
   app.use(webRouter());

@@ -5,7 +5,10 @@ import { timedGet } from './api-server.js';
 import type { ProbeOutput } from './probe-io.js';
 
 /** HTTP latencies of one run, aligned with the job's queries like a child probe's output. */
-export type HttpLatencies = Pick<ProbeOutput, 'ms' | 'hits' | 'suggestMs' | 'errors'>;
+export type HttpLatencies = Pick<ProbeOutput, 'ms' | 'hits' | 'suggestMs' | 'relatedMs' | 'errors'>;
+
+/** Related-articles requests sent before timing starts. */
+export const RELATED_WARMUP = 10;
 
 /**
  * Sends the mix one request at a time over one kept-alive connection and times each until
@@ -13,10 +16,15 @@ export type HttpLatencies = Pick<ProbeOutput, 'ms' | 'hits' | 'suggestMs' | 'err
  */
 export async function measureHttpLatency(
   server: ApiServer,
-  queries: { warmup: readonly BenchQuery[]; measured: readonly BenchQuery[]; suggest: readonly string[] },
+  queries: {
+    warmup: readonly BenchQuery[];
+    measured: readonly BenchQuery[];
+    suggest: readonly string[];
+    related: readonly string[];
+  },
 ): Promise<HttpLatencies> {
   const get = (path: string) => timedGet(server.agent, server.port, path);
-  const out: HttpLatencies = { ms: [], hits: [], suggestMs: [], errors: 0 };
+  const out: HttpLatencies = { ms: [], hits: [], suggestMs: [], relatedMs: [], errors: 0 };
   for (const query of queries.warmup) await get(toSearchPath(query.params));
   for (const query of queries.measured) {
     const answer = await get(toSearchPath(query.params));
@@ -29,6 +37,13 @@ export async function measureHttpLatency(
   for (const q of queries.suggest) {
     const answer = await get(toSearchPath({ q }, '/api/suggest'));
     out.suggestMs.push(answer.status === 200 ? answer.ms : null);
+    if (answer.status !== 200) out.errors++;
+  }
+  const relatedPath = (id: string) => `/api/articles/${encodeURIComponent(id)}/related`;
+  for (const id of queries.related.slice(0, RELATED_WARMUP)) await get(relatedPath(id));
+  for (const id of queries.related) {
+    const answer = await get(relatedPath(id));
+    out.relatedMs.push(answer.status === 200 ? answer.ms : null);
     if (answer.status !== 200) out.errors++;
   }
   return out;

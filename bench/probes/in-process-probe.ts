@@ -1,5 +1,5 @@
 /**
- * Child process: the engine's own `search()` and `suggest()`, without HTTP, in a fresh
+ * Child process: the engine's own `search()`, `suggest()` and `related()`, without HTTP, in a fresh
  * process. Run as `node --import tsx bench/probes/in-process-probe.ts <job.json> <out.json>`.
  * Parameters go through the same zod schemas as the API, before the clock starts, so the
  * difference to the HTTP figures is the HTTP stack (Express, JSON, sockets) alone.
@@ -7,7 +7,9 @@
 import { silentLogger } from '../../src/logger.js';
 import { openSqliteEngine } from '../../src/search/engines/sqlite/index.js';
 import { SearchParamsSchema } from '../../src/search/search.schema.js';
+import { RelatedParamsSchema } from '../../src/search/related/related.schema.js';
 import { SuggestParamsSchema } from '../../src/search/suggest/suggest.schema.js';
+import { RELATED_WARMUP } from './http-probe.js';
 import { emptyOutput, ProbeJobSchema, readJson, timeQueries, writeJson } from './probe-io.js';
 
 async function main(): Promise<void> {
@@ -43,6 +45,18 @@ async function main(): Promise<void> {
       () => false,
     );
     out.suggestMs.push(ok ? performance.now() - started : null);
+    if (!ok) out.errors++;
+  }
+  const relatedQuery = RelatedParamsSchema.parse({});
+  const related = (id: string) => engine.related({ id, ...relatedQuery });
+  for (const id of job.related.slice(0, RELATED_WARMUP)) await related(id).catch(() => undefined);
+  for (const id of job.related) {
+    const started = performance.now();
+    const ok = await related(id).then(
+      (hits) => hits !== undefined,
+      () => false,
+    );
+    out.relatedMs.push(ok ? performance.now() - started : null);
     if (!ok) out.errors++;
   }
   out.meta.rssAfterBytes = process.memoryUsage().rss;

@@ -20,6 +20,8 @@ export const ProbeJobSchema = z.object({
   measured: z.array(BenchQuerySchema),
   /** Keystroke prefixes for `/api/suggest` (the in-process probe times them too). */
   suggest: z.array(z.string()).default([]),
+  /** Article ids for `/api/articles/:id/related` (the in-process probe times them too). */
+  related: z.array(z.string()).default([]),
   /** Per query type, so one slow type cannot starve the others. */
   typeBudgetMs: z.number().int().positive(),
   minDate: z.string(),
@@ -40,6 +42,8 @@ export const ProbeOutputSchema = z.object({
   unfinished: z.array(z.enum(QUERY_TYPES)),
   /** Suggest latencies in the job's order, `null` for a failed request (in-process probe only). */
   suggestMs: z.array(z.number().nullable()).default([]),
+  /** Related-articles latencies in the job's order, `null` for a failed request. */
+  relatedMs: z.array(z.number().nullable()).default([]),
   /** Requests that failed (the engine threw, or a non-200 answer): reported, never timed. */
   errors: z.number().int().default(0),
   /** Probe-specific figures: indexing seconds, heap, startup time... */
@@ -113,6 +117,7 @@ export function emptyOutput(job: ProbeJob): ProbeOutput {
     unsupported: [],
     unfinished: [],
     suggestMs: [],
+    relatedMs: [],
     errors: 0,
     meta: {},
   };

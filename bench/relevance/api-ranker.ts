@@ -25,11 +25,27 @@ export interface ApiRanker {
   close(): Promise<void>;
 }
 
+/** The service over a fresh embedded index, listening on 127.0.0.1. */
+export interface IndexedApi {
+  /** `http://127.0.0.1:<port>` */
+  base: string;
+  close(): Promise<void>;
+}
+
 /**
  * Writes `docs` as NDJSON into a fresh temp folder, loads them through the indexer into a
  * fresh embedded index there, and serves it with `createApp` on port 0. `close` removes it all.
  */
 export async function openApiRanker(docs: readonly EvalDoc[]): Promise<ApiRanker> {
+  const api = await serveArticleLines(docs.map(toArticleLine));
+  return { search: (q) => fetchSearch(api.base, q), close: () => api.close() };
+}
+
+/**
+ * NDJSON lines of `ArticleInputSchema` input -> the indexer -> a fresh embedded index in a temp
+ * folder -> `createApp` on 127.0.0.1, port 0. Throws unless every line was stored.
+ */
+export async function serveArticleLines(lines: readonly string[]): Promise<IndexedApi> {
   const dir = await mkdtemp(join(tmpdir(), 'relevance-eval-'));
   let engine: SearchEngine | undefined;
   let server: Server | undefined;
@@ -37,14 +53,14 @@ export async function openApiRanker(docs: readonly EvalDoc[]): Promise<ApiRanker
     const logger = silentLogger();
     const source = join(dir, 'docs.ndjson');
     const dbPath = join(dir, 'index.db');
-    await writeFile(source, `${docs.map(toArticleLine).join('\n')}\n`);
+    await writeFile(source, `${lines.join('\n')}\n`);
     const index = await openSqliteIndex({ path: dbPath, logger });
     try {
       const report = await indexSources([source], index, { logger });
       const stored = await index.count();
-      if (report.invalidCount > 0 || report.indexed !== docs.length || stored !== docs.length) {
+      if (report.invalidCount > 0 || report.indexed !== lines.length || stored !== lines.length) {
         throw new Error(
-          `indexer stored ${stored} of ${docs.length} docs: ${JSON.stringify({ ...report, invalid: report.invalid.slice(0, 3) })}`,
+          `indexer stored ${stored} of ${lines.length} docs: ${JSON.stringify({ ...report, invalid: report.invalid.slice(0, 3) })}`,
         );
       }
     } finally {
@@ -61,10 +77,9 @@ export async function openApiRanker(docs: readonly EvalDoc[]): Promise<ApiRanker
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s)).on('error', reject);
     });
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const opened = { engine, server };
     return {
-      search: (q) => fetchSearch(base, q),
+      base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
       close: async () => {
         await new Promise<void>((resolve) => opened.server.close(() => resolve()));
         await opened.engine.close();

@@ -15,7 +15,7 @@ export function renderReport(r: BenchResults): string {
       `1-min load average during the run ${r.machine.loadAverage.mean.toFixed(1)} mean, ${r.machine.loadAverage.max.toFixed(1)} max`,
     '',
     'Latency (ms)',
-    renderLatencyTable(r.latency, r.suggest, peers),
+    renderLatencyTable(r.latency, r.suggest, peers, r.related),
     '',
     'Indexing and memory',
     renderIndexTable(r),

@@ -70,6 +70,7 @@ export interface BenchResults {
   inProcessOpenMs?: number;
   latency: LatencyRow[];
   suggest?: { prefixes: number; http?: LatencySummary; inProcess?: LatencySummary; httpOverheadP50?: number };
+  related?: { articles: number; http?: LatencySummary; inProcess?: LatencySummary; httpOverheadP50?: number };
   throughput?: ThroughputResult & { runs: number };
   peers: Partial<Record<PeerName, PeerSummary>>;
   targets: TargetCheck[];

@@ -74,8 +74,10 @@ export function summarizeResults(input: SummaryInputs): BenchResults {
   }
   const openMs = medianOf(series.inProcess, (o) => (typeof o.meta.openMs === 'number' ? o.meta.openMs : undefined));
   if (openMs !== undefined) partial.inProcessOpenMs = openMs;
-  const suggest = summarizeSuggest(series);
-  if (suggest) partial.suggest = suggest;
+  const suggest = summarizeExtra(series, 'suggestMs');
+  if (suggest) partial.suggest = { prefixes: suggest.count, ...suggest.figures };
+  const related = summarizeExtra(series, 'relatedMs');
+  if (related) partial.related = { articles: related.count, ...related.figures };
   if (series.throughput.length > 0) {
     const middle = [...series.throughput].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[
       Math.floor(series.throughput.length / 2)
@@ -102,18 +104,22 @@ function summarizeIndexing(runs: readonly IndexRun[], series: RunSeries): BenchR
   };
 }
 
-function summarizeSuggest(series: RunSeries): BenchResults['suggest'] {
-  const http = series.http.filter((h) => h.suggestMs.length > 0);
-  const inProcess = series.inProcess.filter((o) => o.suggestMs.length > 0);
+/** Suggest or related latencies: their own series beside the search mix, HTTP and in-process. */
+function summarizeExtra(
+  series: RunSeries,
+  key: 'suggestMs' | 'relatedMs',
+): { count: number; figures: Omit<NonNullable<BenchResults['suggest']>, 'prefixes'> } | undefined {
+  const http = series.http.filter((h) => h[key].length > 0);
+  const inProcess = series.inProcess.filter((o) => o[key].length > 0);
   if (http.length === 0 && inProcess.length === 0) return undefined;
-  const toSeries = (runs: { suggestMs: (number | null)[] }[]) => runs.map((r) => ({ ms: r.suggestMs, hits: [] }));
-  const all = (http[0] ?? inProcess[0])!.suggestMs.map((_, i) => i);
-  const out: NonNullable<BenchResults['suggest']> = { prefixes: all.length };
+  const toSeries = (runs: Record<typeof key, (number | null)[]>[]) => runs.map((r) => ({ ms: r[key], hits: [] }));
+  const all = (http[0] ?? inProcess[0])![key].map((_, i) => i);
+  const figures: Omit<NonNullable<BenchResults['suggest']>, 'prefixes'> = {};
   const httpSummary = summarizeRuns(toSeries(http), all);
   const inProcessSummary = summarizeRuns(toSeries(inProcess), all);
-  if (httpSummary) out.http = httpSummary;
-  if (inProcessSummary) out.inProcess = inProcessSummary;
+  if (httpSummary) figures.http = httpSummary;
+  if (inProcessSummary) figures.inProcess = inProcessSummary;
   const overhead = pairedOverhead(toSeries(http), toSeries(inProcess), all);
-  if (overhead !== undefined) out.httpOverheadP50 = overhead;
-  return out;
+  if (overhead !== undefined) figures.httpOverheadP50 = overhead;
+  return { count: all.length, figures };
 }

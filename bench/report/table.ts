@@ -40,6 +40,7 @@ export function renderLatencyTable(
   rows: readonly LatencyRow[],
   suggest: BenchResults['suggest'],
   peers: readonly PeerName[],
+  related?: BenchResults['related'],
 ): string {
   const header = [
     'query',
@@ -70,18 +71,22 @@ export function renderLatencyTable(
       return [peerText(cell), cell?.latency ? times(ratio(row.inProcess?.p50, cell.latency.p50)) : '-'];
     }),
   ]);
-  if (suggest) {
+  for (const [key, extra] of [
+    ['suggest', suggest],
+    ['related', related],
+  ] as const) {
+    if (!extra) continue;
     body.push([
-      'suggest',
+      key,
       '-',
       '-',
-      ms(suggest.http?.p50),
-      ms(suggest.http?.p95),
-      ms(suggest.http?.p99),
-      ms(suggest.inProcess?.p50),
-      ms(suggest.inProcess?.p95),
+      ms(extra.http?.p50),
+      ms(extra.http?.p95),
+      ms(extra.http?.p99),
+      ms(extra.inProcess?.p50),
+      ms(extra.inProcess?.p95),
       '-',
-      ms(suggest.httpOverheadP50),
+      ms(extra.httpOverheadP50),
       ...peers.flatMap(() => ['n/a', '-']),
     ]);
   }
@@ -185,5 +190,6 @@ export function renderLegend(runs: number): string {
     'Peers: one run, in-process; n/a = the library cannot answer the type; dnf = out of time; * = cut short by the time bound.',
     ...types,
     `  ${'suggest'.padEnd(13)} /api/suggest?q= over keystroke prefixes of real titles`,
+    `  ${'related'.padEnd(13)} /api/articles/:id/related (default limit 5) for articles spread evenly over the index`,
   ].join('\n');
 }

@@ -72,6 +72,14 @@ export function evaluateTargets(r: Omit<BenchResults, 'targets'>): TargetCheck[]
     check('suggest p50, HTTP', '<= 5 ms', r.suggest?.http?.p50, 'ms', atMost(r.suggest?.http?.p50, 5)),
     check('suggest p95, HTTP', '<= 15 ms', r.suggest?.http?.p95, 'ms', atMost(r.suggest?.http?.p95, 15)),
     check(
+      'related articles p95, HTTP',
+      '<= 30 ms',
+      r.related?.http?.p95,
+      'ms',
+      only100k(atMost(r.related?.http?.p95, 30)),
+      note100k,
+    ),
+    check(
       'throughput, 16 connections',
       '>= 400 searches/s',
       r.throughput?.requestsPerSecond,

@@ -14,11 +14,14 @@ import type { ArticlePathSchema } from '../http/routes/articles.route.js';
 import type { WriteRejectedSchema, WriteReportSchema } from '../http/routes/admin-articles.route.js';
 import type { HealthResponseSchema, ReadyResponseSchema } from '../http/routes/health.route.js';
 import type { FacetSearchParamsSchema, FacetSearchPathSchema } from '../search/facet-search.schema.js';
+import type { FEED_LIMITS, FeedParamsSchema } from '../search/feed/feed.schema.js';
+import type { RELATED_LIMITS, RelatedParamsSchema } from '../search/related/related.schema.js';
 import type { SEARCH_LIMITS, SearchParamsSchema } from '../search/search.schema.js';
 import type { SUGGEST_LIMITS, SuggestParamsSchema } from '../search/suggest/suggest.schema.js';
 
 import type { Article } from '../articles/article.schema.js';
 import type { FacetSearchResponse } from '../search/facet-search.schema.js';
+import type { RelatedResponse } from '../search/related/related.schema.js';
 import type { SearchResponse } from '../search/search.schema.js';
 import type { SuggestResponse } from '../search/suggest/suggest.schema.js';
 
@@ -32,6 +35,11 @@ export type SearchLimits = typeof SEARCH_LIMITS;
 export type SuggestLimits = typeof SUGGEST_LIMITS;
 export type { Suggestion, SuggestResponse } from '../search/suggest/suggest.schema.js';
 export type { InvalidRecord } from '../ingest/index-report.schema.js';
+export type { RelatedHit, RelatedResponse } from '../search/related/related.schema.js';
+/** Limits of related articles (`maxLimit`, `defaultLimit`), as a type. */
+export type RelatedLimits = typeof RELATED_LIMITS;
+/** Limits of topic feeds (`maxLimit`, `defaultLimit`), as a type. */
+export type FeedLimits = typeof FEED_LIMITS;
 
 /** `GET /api/search` query parameters, as sent. */
 export type SearchParams = z.input<typeof SearchParamsSchema>;
@@ -39,6 +47,10 @@ export type SearchParams = z.input<typeof SearchParamsSchema>;
 export type SuggestParams = z.input<typeof SuggestParamsSchema>;
 /** `GET /api/facets/:facet` query parameters, as sent. */
 export type FacetSearchParams = z.input<typeof FacetSearchParamsSchema>;
+/** `GET /api/articles/:id/related` query parameters, as sent. */
+export type RelatedParams = z.input<typeof RelatedParamsSchema>;
+/** `GET /api/feed` query parameters, as sent (the answer is an Atom document, not JSON). */
+export type FeedParams = z.input<typeof FeedParamsSchema>;
 /** `:facet` of `GET /api/facets/:facet`. */
 export type SearchableFacet = z.input<typeof FacetSearchPathSchema>['facet'];
 /** `:id` of `/api/articles/:id`. */
@@ -59,6 +71,9 @@ export interface ApiGetRoutes {
   '/api/suggest': { query: SuggestParams; response: SuggestResponse };
   '/api/facets/:facet': { query: FacetSearchParams; response: FacetSearchResponse };
   '/api/articles/:id': { query: Record<string, never>; response: Article };
+  '/api/articles/:id/related': { query: RelatedParams; response: RelatedResponse };
+  /** Atom XML text. */
+  '/api/feed': { query: FeedParams; response: string };
   '/health': { query: Record<string, never>; response: HealthResponse };
   '/ready': { query: Record<string, never>; response: ReadyResponse };
 }

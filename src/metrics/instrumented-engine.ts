@@ -3,7 +3,7 @@ import type { EngineOperation, Metrics } from './metrics.js';
 
 /**
  * The same engine, with each read timed into `article_search_engine_query_duration_seconds`
- * (`operation` = search | suggest | facets | article, `outcome` = ok | error).
+ * (`operation` = search | suggest | facets | article | related, `outcome` = ok | error).
  * A decorator on the port, so no adapter knows about metrics.
  */
 export function instrumentEngine(engine: SearchEngine, metrics: Metrics): SearchEngine {
@@ -24,6 +24,7 @@ export function instrumentEngine(engine: SearchEngine, metrics: Metrics): Search
     suggest: (query) => timed('suggest', () => engine.suggest(query)),
     searchFacetValues: (query) => timed('facets', () => engine.searchFacetValues(query)),
     getArticle: (id) => timed('article', () => engine.getArticle(id)),
+    related: (query) => timed('related', () => engine.related(query)),
     ready: () => engine.ready(),
     close: () => engine.close(),
   };

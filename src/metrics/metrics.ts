@@ -3,7 +3,7 @@ import type { SearchEngine } from '../search/search-engine.js';
 import { createIndexingCounters, type IndexingCounters } from './indexing-counters.js';
 
 /** Engine operations whose latency is measured. */
-export const ENGINE_OPERATIONS = ['search', 'suggest', 'facets', 'article'] as const;
+export const ENGINE_OPERATIONS = ['search', 'suggest', 'facets', 'article', 'related'] as const;
 export type EngineOperation = (typeof ENGINE_OPERATIONS)[number];
 
 /** Everything the service measures, on its own registry (one per app, so tests never share counts). */

@@ -1,6 +1,7 @@
 import type { Article } from '../articles/article.schema.js';
 import type { SuggestQuery, Suggestion } from './suggest/suggest.schema.js';
 import type { FacetSearchQuery } from './facet-search.schema.js';
+import type { RelatedHit, RelatedQuery } from './related/related.schema.js';
 import type { SearchQuery, SearchResult } from './search.schema.js';
 
 /** Engines the service can run on. */
@@ -25,6 +26,8 @@ export interface SearchEngine {
   suggest(query: SuggestQuery): Promise<Suggestion[]>;
   searchFacetValues(query: FacetSearchQuery): Promise<FacetValueHit[]>;
   getArticle(id: string): Promise<Article | undefined>;
+  /** Articles related to one (src/search/related), most related first; undefined when the id is unknown. */
+  related(query: RelatedQuery): Promise<RelatedHit[] | undefined>;
   /** Resolves with the article count when the engine can answer; rejects otherwise. */
   ready(): Promise<{ articleCount: number }>;
   close(): Promise<void>;

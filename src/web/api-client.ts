@@ -2,6 +2,7 @@ import type { Article } from '../api/types.js';
 import type { ProblemDetails } from '../api/types.js';
 import type { SuggestLimits, Suggestion, SuggestResponse } from '../api/types.js';
 import type { SearchResponse } from '../api/types.js';
+import type { RelatedLimits, RelatedResponse } from '../api/types.js';
 import { filterParams, PAGE_SIZE, type SearchState } from './search-state.js';
 
 /** Facets the page shows; `authors` is not in the server's default set. */
@@ -9,6 +10,8 @@ const FACETS = 'section,tags,authors,date';
 const FACET_LIMIT = 12;
 // Typed from the server's constants so a change there fails the web type check.
 const SUGGEST_LIMIT: SuggestLimits['defaultLimit'] = 8;
+/** Related articles shown under an article: the API's default. */
+const RELATED_LIMIT: RelatedLimits['defaultLimit'] = 5;
 /** Longest text the suggest endpoint accepts; longer input gets no suggestions. */
 export const SUGGEST_MAX_CHARS: SuggestLimits['qChars'] = 200;
 
@@ -29,6 +32,9 @@ export interface ApiClient {
   search(state: SearchState, signal: AbortSignal): Promise<SearchResponse>;
   suggest(q: string, state: SearchState, signal: AbortSignal): Promise<Suggestion[]>;
   article(id: string, signal: AbortSignal): Promise<Article>;
+  related(id: string, signal: AbortSignal): Promise<RelatedResponse>;
+  /** The absolute URL of the Atom feed of a search (no request is made). */
+  feedUrl(state: SearchState): string;
 }
 
 /** State -> `GET /api/search` parameters. */
@@ -49,6 +55,17 @@ export function toSuggestParams(q: string, state: SearchState): URLSearchParams 
     ['q', q],
     ['limit', String(SUGGEST_LIMIT)],
   ]);
+  for (const [name, value] of filterParams(state)) params.append(name, value);
+  return params;
+}
+
+/**
+ * State -> `GET /api/feed` parameters: the search's words and filters; a feed is always newest
+ * first and has no pages.
+ * @example toFeedParams({ q: "korea", tags: ["missiles"], sort: "oldest", page: 3, ... }).toString() -> "q=korea&tag=missiles"
+ */
+export function toFeedParams(state: SearchState): URLSearchParams {
+  const params = new URLSearchParams(state.q.trim() === '' ? [] : [['q', state.q]]);
   for (const [name, value] of filterParams(state)) params.append(name, value);
   return params;
 }
@@ -81,6 +98,17 @@ export function createApiClient(base: URL, fetchFn: typeof fetch = fetch.bind(gl
     suggest: async (q, state, signal) =>
       (await get<SuggestResponse>('suggest', toSuggestParams(q, state), signal)).suggestions,
     article: (id, signal) => get<Article>(`articles/${encodeURIComponent(id)}`, undefined, signal),
+    related: (id, signal) =>
+      get<RelatedResponse>(
+        `articles/${encodeURIComponent(id)}/related`,
+        new URLSearchParams([['limit', String(RELATED_LIMIT)]]),
+        signal,
+      ),
+    feedUrl: (state) => {
+      const url = new URL('feed', base);
+      url.search = toFeedParams(state).toString();
+      return url.href;
+    },
   };
 }
 

@@ -21,6 +21,10 @@ export interface PageElements {
   hits: HTMLElement;
   pagination: HTMLElement;
   announcer: HTMLElement;
+  /** `<link rel="alternate" type="application/atom+xml">` in the head. */
+  feedLink: HTMLLinkElement;
+  /** "Follow this search". */
+  followLink: HTMLAnchorElement;
 }
 
 /** Looks the page's parts up once; a missing one fails loudly at start. */
@@ -45,5 +49,7 @@ export function findPageElements(): PageElements {
     hits: byId('hits', HTMLElement),
     pagination: byId('pagination', HTMLElement),
     announcer: byId('announcer', HTMLElement),
+    feedLink: byId('feed-link', HTMLLinkElement),
+    followLink: byId('follow-link', HTMLAnchorElement),
   };
 }

@@ -3,6 +3,7 @@ import { ApiError } from './api-client.js';
 import { h } from './dom.js';
 import { formatDate } from './format.js';
 import type { SearchState } from './search-state.js';
+import { renderRelatedSection } from './render-related.js';
 import { renderByline, renderTagLinks } from './render-results.js';
 
 /** "Back to results" link, first in the article view. */
@@ -14,7 +15,7 @@ function backLink(href: string): HTMLElement {
   );
 }
 
-/** The full article; the body's paragraphs are split on blank lines. */
+/** The full article; the body's paragraphs are split on blank lines; related articles follow it. */
 export function renderArticle(article: Article, backHref: string, state: SearchState): HTMLElement[] {
   const source = safeHttpUrl(article.url);
   return [
@@ -49,6 +50,7 @@ export function renderArticle(article: Article, backHref: string, state: SearchS
           ),
         ),
     ),
+    renderRelatedSection(),
   ];
 }
 

@@ -21,6 +21,17 @@ export function syncControls(els: PageElements, state: SearchState): void {
   els.filtersCount.hidden = count === 0;
 }
 
+/**
+ * Points the head's feed link (what browsers and feed readers discover) and "Follow this
+ * search" at the Atom feed of the current search.
+ */
+export function syncFeedLinks(els: PageElements, href: string, state: SearchState): void {
+  const q = state.q.trim();
+  els.feedLink.href = href;
+  els.feedLink.title = q === '' ? 'Newest articles' : `Newest articles matching “${q}”`;
+  els.followLink.href = href;
+}
+
 /** Marks the results as loading; the first load shows a message, later ones dim the old results. */
 export function showSearchLoading(els: PageElements, hasResults: boolean): void {
   els.results.setAttribute('aria-busy', 'true');

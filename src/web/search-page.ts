@@ -3,7 +3,8 @@ import { attachAutocomplete } from './autocomplete.js';
 import { latestOnly } from './latest-only.js';
 import type { PageElements } from './page-elements.js';
 import { renderArticle, renderArticleError, renderArticleLoading } from './render-article.js';
-import { showResults, showSearchError, showSearchLoading, syncControls } from './results-view.js';
+import { failRelated, fillRelated } from './render-related.js';
+import { showResults, showSearchError, showSearchLoading, syncControls, syncFeedLinks } from './results-view.js';
 import {
   parseSearchState,
   SORT_OPTIONS,
@@ -37,6 +38,7 @@ export function startSearchPage(els: PageElements, api: ApiClient): void {
   let openedOverResults = false;
   const searches = latestOnly((signal, s: SearchState) => api.search(s, signal));
   const articles = latestOnly((signal, id: string) => api.article(id, signal));
+  const relatedArticles = latestOnly((signal, id: string) => api.related(id, signal));
 
   const autocomplete = attachAutocomplete({
     input: els.input,
@@ -56,8 +58,10 @@ export function startSearchPage(els: PageElements, api: ApiClient): void {
 
   async function render(focus: Focus): Promise<void> {
     syncControls(els, state);
+    syncFeedLinks(els, api.feedUrl(state), state);
     if (state.article) return renderArticleView(state.article, focus);
     articles.cancel();
+    relatedArticles.cancel();
     els.articleView.hidden = true;
     els.searchView.hidden = false;
     document.title = state.q.trim() === '' ? `Search – ${SITE}` : `${state.q.trim()} – Search – ${SITE}`;
@@ -86,11 +90,21 @@ export function startSearchPage(els: PageElements, api: ApiClient): void {
     if (outcome.status === 'done') {
       document.title = `${outcome.value.title} – ${SITE}`;
       els.articleView.replaceChildren(...renderArticle(outcome.value, back, state));
+      void showRelated(id);
     } else {
       els.articleView.replaceChildren(...renderArticleError(outcome.error, back));
     }
     if (focus !== 'none') window.scrollTo(0, 0);
     settleFocus(focus === 'keep' ? 'content' : focus, els.articleView.querySelector<HTMLElement>('#article-title'));
+  }
+
+  /** Fills the article's "Related articles" section once they arrive (the article does not wait). */
+  async function showRelated(id: string): Promise<void> {
+    const outcome = await relatedArticles.run(id);
+    const section = els.articleView.querySelector<HTMLElement>('#related');
+    if (outcome.status === 'stale' || !section) return;
+    if (outcome.status === 'done') fillRelated(section, outcome.value.hits, state);
+    else failRelated(section);
   }
 
   /** After rendering: move focus to the new content, or rescue focus lost with a removed control. */

@@ -36,13 +36,22 @@ describe('npm run bench -- --quick', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('when the report is printed, then the table has a row for every query type, the mix and suggest', () => {
-    for (const key of [...QUERY_TYPES, 'mix', 'suggest'])
+    for (const key of [...QUERY_TYPES, 'mix', 'suggest', 'related'])
       expect(outcome.report).toMatch(new RegExp(`^${key} +\\|`, 'm'));
     for (const row of outcome.results.latency) {
       expect(row.http?.count, row.key).toBeGreaterThan(0);
       expect(row.inProcess?.count, row.key).toBeGreaterThan(0);
       expect(row.floor?.count, row.key).toBeGreaterThan(0);
     }
+  });
+
+  it('when related articles are timed, then every article answered over HTTP and in-process, and a target judges them', () => {
+    expect(outcome.results.related?.articles).toBe(6);
+    expect(outcome.results.related?.http?.count).toBe(6);
+    expect(outcome.results.related?.inProcess?.count).toBe(6);
+    expect(outcome.series.http[0]!.relatedMs.every((v) => typeof v === 'number')).toBe(true);
+    const target = outcome.results.targets.find((t) => t.name === 'related articles p95, HTTP');
+    expect(target?.value).toBe(outcome.results.related?.http?.p95);
   });
 
   it('when the same queries run in-process and over HTTP, then their hit totals are equal', () => {

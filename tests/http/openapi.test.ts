@@ -94,7 +94,7 @@ function expectDocumented(res: Response, method: string, template: string): void
     const validate = ajv.getSchema(
       `openapi.json#/${pointer('paths', template, method, 'responses', status, 'content', type, 'schema')}`,
     )!;
-    const body: unknown = type === 'text/plain' ? res.text : res.body;
+    const body: unknown = type === 'text/plain' || type.endsWith('+xml') ? res.text : res.body;
     expect(validate(body), `${method} ${template} ${status}: ${ajv.errorsText(validate.errors)}`).toBe(true);
   }
   validated.add(`${method} ${template} ${status}`);
@@ -126,6 +126,10 @@ const reads: Case[] = [
   ['get', '/api/facets/{facet}', '/api/facets/colour', 400],
   ['get', '/api/articles/{id}', '/api/articles/nope', 404],
   ['get', '/api/articles/{id}', '/api/articles/a%20b', 400],
+  ['get', '/api/articles/{id}/related', '/api/articles/nope/related', 404],
+  ['get', '/api/articles/{id}/related', '/api/articles/nope/related?limit=21', 400],
+  ['get', '/api/feed', '/api/feed?q=korea&limit=5', 200],
+  ['get', '/api/feed', '/api/feed?limit=0', 400],
   ['get', '/health', '/health', 200],
   ['get', '/ready', '/ready', 200],
   ['get', '/metrics', '/metrics', 200],
@@ -176,7 +180,9 @@ describe('GET /openapi.json', () => {
       [
         '/api/articles',
         '/api/articles/{id}',
+        '/api/articles/{id}/related',
         '/api/facets/{facet}',
+        '/api/feed',
         '/api/search',
         '/api/suggest',
         '/health',
@@ -229,6 +235,20 @@ describe('documented responses', () => {
       const res = await request(app).get(url).set('If-None-Match', first.headers.etag!).expect(304);
       expectDocumented(res, 'get', template);
     }
+    const id = (await request(app).get('/api/search?pageSize=1')).body.hits[0].id as string;
+    for (const [template, url] of [
+      ['/api/articles/{id}/related', `/api/articles/${id}/related`],
+      ['/api/feed', '/api/feed?q=korea'],
+    ] as const) {
+      // A fixed Host: the feed's links (and so its ETag) follow the host it is reached at.
+      const first = await request(app).get(url).set('Host', 'news.example.org').expect(200);
+      const res = await request(app)
+        .get(url)
+        .set('Host', 'news.example.org')
+        .set('If-None-Match', first.headers.etag!)
+        .expect(304);
+      expectDocumented(res, 'get', template);
+    }
   });
 
   it('when writes are rate limited, then 429 matches the document on every /api operation', async () => {
@@ -249,6 +269,7 @@ describe('documented responses', () => {
       const rows: Case[] = [
         ...reads.filter((r) => r[3] === 200 && r[1].startsWith('/api/')),
         ['get', '/api/articles/{id}', '/api/articles/some-id', 200],
+        ['get', '/api/articles/{id}/related', '/api/articles/some-id/related', 200],
         writes[0]!,
         writes[8]!,
       ];
@@ -278,6 +299,8 @@ describe('documented responses', () => {
   it('when an article exists, then GET /api/articles/{id} 200 matches the document', async () => {
     const id = (await request(app).get('/api/search?pageSize=1')).body.hits[0].id as string;
     expectDocumented(await request(app).get(`/api/articles/${id}`).expect(200), 'get', '/api/articles/{id}');
+    const related = await request(app).get(`/api/articles/${id}/related`).expect(200);
+    expectDocumented(related, 'get', '/api/articles/{id}/related');
   });
 
   it('when every case has run, then every documented response was produced at least once', () => {

@@ -183,6 +183,7 @@ function engineMethods(e: SearchEngine): SearchEngine {
     suggest: (q) => e.suggest(q),
     searchFacetValues: (q) => e.searchFacetValues(q),
     getArticle: (id) => e.getArticle(id),
+    related: (q) => e.related(q),
     ready: () => e.ready(),
     close: () => Promise.resolve(),
   };

@@ -52,8 +52,9 @@ describe('GET /metrics', () => {
     await request(app).get('/api/suggest?q=kor').expect(200);
     const id = (await request(app).get('/api/search?pageSize=1')).body.hits[0].id as string;
     await request(app).get(`/api/articles/${id}`).expect(200);
+    await request(app).get(`/api/articles/${id}/related`).expect(200);
     const text = await scrape(app);
-    for (const operation of ['search', 'suggest', 'facets', 'article']) {
+    for (const operation of ['search', 'suggest', 'facets', 'article', 'related']) {
       expect(
         sample(text, 'article_search_engine_query_duration_seconds_count', `operation="${operation}",outcome="ok"`),
       ).toBeGreaterThan(0);

@@ -5,7 +5,11 @@ import type {
   Article,
   FacetSearchParams,
   FacetSearchResponse,
+  FeedParams,
   ProblemDetails,
+  RelatedHit,
+  RelatedParams,
+  RelatedResponse,
   SearchHit,
   SearchParams,
   SearchResponse,
@@ -31,6 +35,8 @@ describe('src/api/types.ts', () => {
     // @ts-expect-error -- an unknown parameter is rejected by the API, and by the type.
     expectTypeOf<{ sortt: string }>().toExtend<SearchParams>();
     expectTypeOf<SearchableFacet>().toEqualTypeOf<'tags' | 'section' | 'authors'>();
+    expectTypeOf<{ limit: string; tag: string[]; from: string }>().toExtend<RelatedParams>();
+    expectTypeOf<{ q: string; limit: string; section: string }>().toExtend<FeedParams>();
   });
 
   it('when a client reads responses, then they are the output types of the response schemas', () => {
@@ -41,6 +47,8 @@ describe('src/api/types.ts', () => {
     expectTypeOf<FacetSearchResponse['values'][number]>().toHaveProperty('highlight');
     expectTypeOf<Article['publishedAt']>().toBeString();
     expectTypeOf<ApiGetRoutes['/api/search']['response']>().toEqualTypeOf<SearchResponse>();
+    expectTypeOf<RelatedResponse['hits'][number]>().toEqualTypeOf<RelatedHit>();
+    expectTypeOf<RelatedHit>().not.toHaveProperty('highlight');
   });
 
   it('when a client handles errors and writes, then problem details and reports are typed', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, createApiClient, toSearchParams, toSuggestParams } from '../../src/web/api-client.js';
+import { ApiError, createApiClient, toFeedParams, toSearchParams, toSuggestParams } from '../../src/web/api-client.js';
 import { EMPTY_STATE, PAGE_SIZE, type SearchState } from '../../src/web/search-state.js';
 
 const state: SearchState = {
@@ -63,6 +63,25 @@ describe('web API client', () => {
     ]);
     await api.article('a b', new AbortController().signal).catch(() => undefined);
     expect(seen.map((u) => u.pathname)).toEqual(['/prefix/api/suggest', '/prefix/api/articles/a%20b']);
+  });
+
+  it('when related articles are asked for, then the article path is encoded and the default limit sent', async () => {
+    const seen: URL[] = [];
+    const client = createApiClient(
+      new URL('https://news.example.org/base/api/'),
+      fakeFetch(200, { id: 'a b', hits: [] }, seen),
+    );
+    expect(await client.related('a b', new AbortController().signal)).toEqual({ id: 'a b', hits: [] });
+    expect(seen[0]?.href).toBe('https://news.example.org/base/api/articles/a%20b/related?limit=5');
+  });
+
+  it('when a feed link is made, then it holds the words and filters, not the sort, page or article', () => {
+    expect(toFeedParams(state).toString()).toBe('q=korea&section=World&section=Politics&tag=ai&from=2023-01-01');
+    expect(toFeedParams({ ...EMPTY_STATE, q: '  ' }).toString()).toBe('');
+    const client = createApiClient(new URL('https://news.example.org/base/api/'), fakeFetch(200, {}));
+    expect(client.feedUrl({ ...EMPTY_STATE, q: 'north korea', tags: ['a&b'] })).toBe(
+      'https://news.example.org/base/api/feed?q=north+korea&tag=a%26b',
+    );
   });
 
   it('when the API answers with a problem, then an ApiError carries its status and details', async () => {

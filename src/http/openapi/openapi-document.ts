@@ -6,13 +6,22 @@ import {
   FacetSearchPathSchema,
   FacetSearchResponseSchema,
 } from '../../search/facet-search.schema.js';
+import { FeedParamsSchema } from '../../search/feed/feed.schema.js';
+import { RelatedParamsSchema, RelatedResponseSchema } from '../../search/related/related.schema.js';
 import { SearchParamsSchema, SearchResponseSchema } from '../../search/search.schema.js';
 import { SuggestParamsSchema, SuggestResponseSchema } from '../../search/suggest/suggest.schema.js';
 import { ADMIN_LIMITS, WriteRejectedSchema, WriteReportSchema } from '../routes/admin-articles.route.js';
 import { ArticlePathSchema } from '../routes/articles.route.js';
 import { HealthResponseSchema, ReadyResponseSchema } from '../routes/health.route.js';
 import { toQueryParameters } from './query-parameters.js';
-import { cachedJsonResponse, jsonResponse, notModified, problemResponse, readErrors } from './responses.js';
+import {
+  atomFeedResponse,
+  cachedJsonResponse,
+  jsonResponse,
+  notModified,
+  problemResponse,
+  readErrors,
+} from './responses.js';
 
 /** The body of a write: one article or a batch, each as the indexer reads it (input side). */
 const ArticleInputDoc = ArticleInputSchema.meta({ id: 'ArticleInput' });
@@ -66,6 +75,36 @@ function registerReads(registry: OpenAPIRegistry): void {
       200: cachedJsonResponse('The article', ArticleSchema),
       304: notModified,
       ...readErrors({ 404: problemResponse('No article has this id', ['article_not_found']) }),
+    },
+  });
+  registerReaderFrontends(registry);
+}
+
+/** Related articles and topic feeds: what a newsroom's pages embed. */
+function registerReaderFrontends(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: 'get',
+    path: '/api/articles/{id}/related',
+    operationId: 'relatedArticles',
+    summary: 'Articles related to one (more-like-this blended with tags, section, people and time; docs/ranking.md)',
+    request: { params: ArticlePathSchema },
+    parameters: toQueryParameters(RelatedParamsSchema),
+    responses: {
+      200: cachedJsonResponse('Related articles, most related first; never the article itself', RelatedResponseSchema),
+      304: notModified,
+      ...readErrors({ 404: problemResponse('No article has this id', ['article_not_found']) }),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/feed',
+    operationId: 'topicFeed',
+    summary: 'Atom 1.0 feed (RFC 4287) of the newest articles matching a search',
+    parameters: toQueryParameters(FeedParamsSchema),
+    responses: {
+      200: atomFeedResponse('The feed, newest entries first'),
+      304: { ...notModified, description: 'Not modified: If-None-Match (or If-Modified-Since) still matches' },
+      ...readErrors(),
     },
   });
 }

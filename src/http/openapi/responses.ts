@@ -22,6 +22,20 @@ export function cachedJsonResponse(description: string, schema: z.ZodType): Resp
   });
 }
 
+/** An Atom feed document with its validators (`GET /api/feed`). */
+export function atomFeedResponse(description: string): ResponseConfig {
+  return {
+    description,
+    headers: {
+      ...requestIdHeader,
+      ETag: header('Weak validator of the document; send it back in If-None-Match'),
+      'Last-Modified': header('Publication time of the newest entry; send it back in If-Modified-Since'),
+      'Cache-Control': header('public, max-age=60'),
+    },
+    content: { 'application/atom+xml': { schema: { type: 'string', description: 'An Atom 1.0 feed document' } } },
+  };
+}
+
 /** 304 for a matching If-None-Match. */
 export const notModified: ResponseConfig = {
   description: 'Not modified: the ETag sent in If-None-Match still matches',

@@ -8,6 +8,7 @@ import { fromFacetHits, toFacetSearchParams } from './facet-value-search.js';
 import { emptySearchResult, fromMeiliResults } from './from-meili-response.js';
 import { fromMeiliDocument } from './meili-document.js';
 import { createGuard, type Guard } from './meili-errors.js';
+import { relatedOnMeili } from './meili-related.js';
 import { suggestOnMeili } from './meili-suggest.js';
 import { needsPartialMatches, toMeiliSearchPlan } from './to-meili-search.js';
 
@@ -112,6 +113,10 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
         () => undefined,
       );
       return doc === undefined ? undefined : guard('getArticle', async () => fromMeiliDocument(doc));
+    },
+
+    related(query) {
+      return relatedOnMeili(query, { client, index, guard, indexUid: options.indexUid, timeoutMs });
     },
 
     async ready() {

@@ -5,6 +5,7 @@ import type { Logger } from '../../../logger.js';
 import type { Suggestion, SuggestQuery } from '../../suggest/suggest.schema.js';
 import type { FacetSearchQuery } from '../../facet-search.schema.js';
 import { parseQuery } from '../../query/parse-query.js';
+import type { RelatedHit, RelatedQuery } from '../../related/related.schema.js';
 import type { FacetValueHit, SearchEngine } from '../../search-engine.js';
 import type { SearchQuery, SearchResult } from '../../search.schema.js';
 import { applyChanges, loadColumnStore, readCacheState, type CacheState } from './column-loader.js';
@@ -17,6 +18,7 @@ import { HitLoader } from './hit-loader.js';
 import { searchFacetValues } from './facet-value-search.js';
 import { resolveMatches } from './matcher.js';
 import { Ranker } from './ranker.js';
+import { RelatedFinder } from './related-finder.js';
 import { suggest } from './suggest.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -43,6 +45,7 @@ export class SqliteSearchEngine implements SearchEngine {
   readonly #logger: Logger;
   readonly #fts: FtsReader;
   readonly #hitLoader: HitLoader;
+  readonly #related: RelatedFinder;
   #store!: ColumnStore;
   #vocab!: Vocabulary;
   #titleVocab!: Vocabulary;
@@ -59,6 +62,7 @@ export class SqliteSearchEngine implements SearchEngine {
     this.#logger = logger;
     this.#fts = new FtsReader(db);
     this.#hitLoader = new HitLoader(db);
+    this.#related = new RelatedFinder(db);
     this.#refresh();
   }
 
@@ -112,6 +116,10 @@ export class SqliteSearchEngine implements SearchEngine {
         .get(id) as Record<string, string | number | null> | undefined;
       return row ? toArticle(row) : undefined;
     });
+  }
+
+  related(query: RelatedQuery): Promise<RelatedHit[] | undefined> {
+    return this.#guard(() => this.#related.find(query, this.#deps()));
   }
 
   ready(): Promise<{ articleCount: number }> {
