@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startMeiliServer, type MeiliServer } from '../support/meili-server.js';
+import { startMeiliServer, type MeiliServer } from '../../bench/lib/meili-server.js';
 
 /**
  * The real Meilisearch these tests run against: the one `MEILI_URL` / `MEILI_API_KEY` name
