@@ -83,6 +83,8 @@ const FIGURES: readonly Figure[] = [
   {
     name: 'index on disk, MiB',
     value: (e) => (e.indexing?.dbMiB === undefined ? undefined : e.indexing.dbMiB + (e.indexing.walMiB ?? 0)),
+    // An existing server's database holds other indexes too; only a throwaway one is measured.
+    absent: (e) => (e.engine === 'meilisearch' && e.indexing ? 'not measured (existing server)' : undefined),
   },
   { name: 'engine server RSS after indexing, MiB', value: (e) => e.indexing?.serverRssMiB, absent: embedded },
   { name: 'API RSS after start, MiB', value: (e) => e.api?.rssAfterStartMiB },
@@ -135,6 +137,7 @@ export function renderEnginesSection(r: BenchResults): string[] {
     '',
     'Ratios: other engine / sqlite (< 1 = lower than SQLite: faster, or less memory; > 1 for articles/s and searches/s = more).',
     'totals = sqlite: queries whose totalHits equals SQLite’s for the same query (last run).',
+    "Index on disk: SQLite db + WAL; Meilisearch: the used size of a throwaway server's database (articles and title vocabulary).",
     'Engine server RSS: the Meilisearch process (VmRSS, including the pages of its memory-mapped index it touched);',
     'SQLite runs inside the API process, so its API RSS is the whole service. In-process, floor and peers: SQLite only.',
   ];
