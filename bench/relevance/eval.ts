@@ -1,17 +1,32 @@
 /**
- * `npm run eval [-- --label <name>] [--collections cran,med] [--data <dir>] [--details <file>]`
+ * `npm run eval [-- --label <name>] [--collections cran,med] [--data <dir>] [--details <file>]
+ *   [--engine sqlite,meilisearch]`
  *
  * Measures ranking quality on the judged collections in ../shared/data/ir: ours (through the
  * indexer and the public HTTP API) against a plain FTS5 BM25 baseline. Prints the table and
- * writes bench/results/relevance.json; `--label` also appends it to history.json.
+ * writes bench/results/relevance.json; `--label` also appends it to history.json. With
+ * `--engine sqlite,meilisearch` the same queries also go to the API on Meilisearch (MEILI_URL,
+ * or a throwaway server from MEILI_BIN), printed side by side; "ours" stays SQLite.
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parseEngineList } from '../engines/engine-target.js';
+import { sqliteVersion } from '../engines/bench-engine.js';
+import { connectMeili, meiliSourceFrom, NO_MEILI_SERVER } from '../engines/meili-source.js';
+import type { RankerEngine } from './api-ranker.js';
 import { COLLECTION_NAMES, DEFAULT_COLLECTIONS, DEFAULT_DATA_DIR, type CollectionName } from './collections.js';
-import { appendHistory, formatTable, METHOD, toTable, writeTable } from './report.js';
+import {
+  appendHistory,
+  formatEngineTable,
+  formatTable,
+  METHOD,
+  toTable,
+  writeTable,
+  type EngineVersion,
+} from './report.js';
 import { evaluateCollections } from './run-eval.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -35,8 +50,15 @@ async function main(): Promise<number> {
       collections: { type: 'string' },
       data: { type: 'string' },
       details: { type: 'string' },
+      engine: { type: 'string', default: 'sqlite' },
     },
   });
+  const engineNames = parseEngineList(values.engine);
+  const meiliSource = engineNames.includes('meilisearch') ? meiliSourceFrom(process.env) : undefined;
+  if (engineNames.includes('meilisearch') && !meiliSource) {
+    console.error(`--engine meilisearch: ${NO_MEILI_SERVER}`);
+    return 2;
+  }
   if (values.label !== undefined && !/^[\w.:@+-]{1,80}$/.test(values.label)) {
     throw new Error('--label: 1-80 letters, digits or _ . : @ + -');
   }
@@ -46,12 +68,43 @@ async function main(): Promise<number> {
     return 2;
   }
   const names = parseCollections(values.collections);
-  console.log(`Relevance eval on ${names.join(', ')} from ${dataDir}`);
-  const { reports, details } = await evaluateCollections(dataDir, names, (r, seconds) => {
-    console.log(`  ${r.collection}: ${r.queries} queries over ${r.documents} docs in ${seconds.toFixed(1)} s`);
-  });
-  const table = toTable(reports, values.label);
-  console.log(`\n${formatTable(table)}\n`);
+  const meili = meiliSource ? await connectMeili(meiliSource) : undefined;
+  try {
+    const versions: EngineVersion[] = [{ engine: 'sqlite', version: sqliteVersion() }];
+    const engines: RankerEngine[] = [{ engine: 'sqlite' }];
+    if (meili) {
+      versions.push({ engine: 'meilisearch', version: meili.version });
+      engines.push({ engine: 'meilisearch', server: meili });
+    }
+    const on = versions.map((v) => `${v.engine} ${v.version}`).join(', ');
+    console.log(
+      `Relevance eval on ${names.join(', ')} from ${dataDir}; engines: ${on}${meili ? ` (${meili.origin})` : ''}`,
+    );
+    return await evaluate(values, dataDir, names, engines, versions);
+  } finally {
+    await meili?.close();
+  }
+}
+
+async function evaluate(
+  values: { label?: string | undefined; details?: string | undefined },
+  dataDir: string,
+  names: CollectionName[],
+  engines: RankerEngine[],
+  versions: EngineVersion[],
+): Promise<number> {
+  const { reports, details } = await evaluateCollections(
+    dataDir,
+    names,
+    (r, seconds) => {
+      console.log(`  ${r.collection}: ${r.queries} queries over ${r.documents} docs in ${seconds.toFixed(1)} s`);
+    },
+    engines,
+  );
+  const table = toTable(reports, values.label, versions);
+  console.log(`\nOurs = ${versions[0]!.engine} ${versions[0]!.version} (embedded)\n${formatTable(table)}\n`);
+  if (versions.length > 1)
+    console.log(`Side by side, same queries through the same API\n${formatEngineTable(table)}\n`);
   for (const [key, text] of Object.entries(METHOD)) console.log(`${key}: ${text}`);
 
   await writeTable(TABLE_PATH, table);
