@@ -64,6 +64,8 @@ interface Figure {
   value(e: EngineResults): number | undefined;
   /** Printed instead of "-" when the engine has no such thing (SQLite has no server process). */
   absent?(e: EngineResults): string | undefined;
+  /** Decimals to print (default: a whole number). */
+  digits?: number;
 }
 
 const embedded = (e: EngineResults) => (e.engine === 'sqlite' ? '(embedded)' : e.serverMemoryNote);
@@ -78,7 +80,7 @@ const serverTotal = (e: EngineResults) =>
 
 const FIGURES: readonly Figure[] = [
   { name: 'indexing rate, articles/s (indexer CLI, end to end)', value: (e) => e.indexing?.articlesPerSecond },
-  { name: 'indexing time, s', value: (e) => e.indexing?.seconds },
+  { name: 'indexing time, s', value: (e) => e.indexing?.seconds, digits: 1 },
   { name: 'indexer CLI peak RSS, MiB', value: (e) => e.indexing?.peakRssMiB },
   {
     name: 'index on disk, MiB',
@@ -110,7 +112,7 @@ export function renderEngineResourceTable(engines: readonly EngineResults[]): st
   const header = ['figure', ...engines.map(engineLabel), ...others.map((e) => `${e.engine}/sqlite`)];
   const cell = (figure: Figure, e: EngineResults) => {
     const value = figure.value(e);
-    if (value !== undefined) return figure.name.startsWith('indexing time') ? value.toFixed(1) : int(value);
+    if (value !== undefined) return figure.digits ? value.toFixed(figure.digits) : int(value);
     return figure.absent?.(e) ?? '-';
   };
   const rows = FIGURES.map((figure) => [
