@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { parseEngineList, type EngineName } from './engines/engine-target.js';
+import { meiliSourceFrom, NO_MEILI_SERVER, type MeiliSource } from './engines/meili-source.js';
 import { REPO_ROOT } from './lib/proc.js';
 
 /** Parts of the benchmark `--only` can select. */
@@ -32,6 +34,7 @@ const ArgsSchema = z
     'per-type': count(1).optional(),
     duration: count(1).optional(),
     'corpus-dir': z.string().optional(),
+    engine: z.string().default('sqlite'),
   })
   .strict();
 
@@ -50,18 +53,24 @@ export interface BenchOptions {
   /** Throughput run length in seconds. */
   durationSeconds: number;
   corpusDir: string;
+  /** Engines whose API answers the mix side by side; SQLite always, first. */
+  engines: EngineName[];
+  /** Where Meilisearch comes from, when it is one of `engines`. */
+  meili: MeiliSource | undefined;
 }
 
 /** The help text, printed for `--help` and with an argument error. */
 export const USAGE = `npm run bench -- [--n 100000] [--seed 42] [--runs 3] [--quick] [--corpus synthetic|reuters]
   [--skip-peers] [--only ${BENCH_PARTS.join(',')}] [--out file.json] [--body-words 350]
-  [--per-type 100] [--duration 10] [--corpus-dir bench/.corpus]`;
+  [--per-type 100] [--duration 10] [--corpus-dir bench/.corpus] [--engine sqlite|sqlite,meilisearch]
+  --engine sqlite,meilisearch needs MEILI_BIN (a throwaway server) or MEILI_URL (+ MEILI_API_KEY).`;
 
 /**
  * Command-line arguments -> options. `--quick` shrinks every default (a few thousand
  * articles, one run, tiny peers) so the whole benchmark takes well under two minutes.
+ * `env` names the Meilisearch server (`MEILI_URL`, else `MEILI_BIN`) when `--engine` lists it.
  */
-export function parseBenchArgs(argv: readonly string[]): BenchOptions {
+export function parseBenchArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const { values } = parseArgs({
     args: [...argv],
     strict: true,
@@ -78,6 +87,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       'per-type': { type: 'string' },
       duration: { type: 'string' },
       'corpus-dir': { type: 'string' },
+      engine: { type: 'string' },
     },
   });
   const parsed = ArgsSchema.safeParse(values);
@@ -85,6 +95,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const a = parsed.data;
   const parts = new Set<BenchPart>(a.only ?? BENCH_PARTS);
   if (a['skip-peers']) parts.delete('peers');
+  const engines = parseEngineList(a.engine);
+  const meili = engines.includes('meilisearch') ? meiliSourceFrom(env) : undefined;
+  if (engines.includes('meilisearch') && !meili) throw new Error(`--engine meilisearch: ${NO_MEILI_SERVER}`);
   return {
     n: a.n ?? (a.quick ? 3_000 : 100_000),
     seed: a.seed,
@@ -97,5 +110,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     perType: a['per-type'] ?? (a.quick ? 10 : 100),
     durationSeconds: a.duration ?? (a.quick ? 2 : 10),
     corpusDir: a['corpus-dir'] ?? join(REPO_ROOT, 'bench', '.corpus'),
+    engines,
+    meili,
   };
 }

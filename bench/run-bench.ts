@@ -1,15 +1,18 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ensureReutersCorpus } from './corpus/reuters-corpus.js';
 import type { Corpus } from './corpus/corpus-stats.js';
 import { ensureSyntheticCorpus } from './corpus/synthetic-corpus.js';
+import { meiliBenchEngine, sqliteBenchEngine, type BenchEngine } from './engines/bench-engine.js';
+import { benchIndexUid, type EngineName } from './engines/engine-target.js';
+import { connectMeili, type MeiliConnection } from './engines/meili-source.js';
 import { REPO_ROOT } from './lib/proc.js';
 import { measureRuns, type RunSeries } from './measure-runs.js';
 import type { BenchOptions } from './options.js';
 import { PEERS, type PeerName } from './peers/peer-engine.js';
 import { peerBounds, runPeer, type PeerRun } from './peers/run-peers.js';
-import { runIndexer } from './probes/index-probe.js';
+import { runIndexer, type IndexRun } from './probes/index-probe.js';
 import { writeJson, type ProbeJob } from './probes/probe-io.js';
 import { buildQueryMix, type BenchQuery } from './queries/query-mix.js';
 import { relatedIds } from './queries/related-ids.js';
@@ -45,16 +48,14 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   // Next to the NDJSON: Reuters' cache lives outside the repository (see reutersCacheDir).
   const dbPath = join(dirname(corpus.ndjsonPath), `${corpus.name}.db`);
   const scratch = mkdtempSync(join(tmpdir(), 'bench-'));
+  let meili: MeiliConnection | undefined;
   try {
-    const indexRuns = [];
-    const mustIndex = options.parts.has('index') || !existsSync(dbPath);
-    for (let run = 1; mustIndex && run <= (options.parts.has('index') ? options.runs : 1); run++) {
-      const result = await runIndexer(corpus.ndjsonPath, dbPath, n, INDEX_TIMEOUT_MS);
-      indexRuns.push(result);
-      log(
-        `index run ${run}: ${result.articlesPerSecond.toFixed(0)} articles/s, ${result.seconds.toFixed(1)} s | ${result.summary}`,
-      );
+    if (options.meili) {
+      meili = await connectMeili(options.meili);
+      log(`meilisearch ${meili.version}: ${meili.origin}`);
     }
+    const engines = benchEngines(options, dbPath, corpus.name, meili);
+    const indexRuns = await indexEngines(options, engines, corpus, log);
 
     const mix = buildQueryMix(corpus.stats, { seed: options.seed, perType: options.perType, warmup: WARMUP_PER_TYPE });
     const job: ProbeJob = {
@@ -71,13 +72,19 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     };
     const jobPath = join(scratch, 'job.json');
     writeJson(jobPath, job);
-    const series = await measureRuns(options, job, jobPath, scratch, log);
+    const series = await measureRuns(options, engines, job, jobPath, scratch, log);
     const peers = options.parts.has('peers') ? await runPeers(job, scratch, log) : {};
 
     const results = summarizeResults({
       options,
       corpus,
       ndjsonBytes: statSync(corpus.ndjsonPath).size,
+      engines: engines.map(({ name, version, origin, serverMemoryNote }) => ({
+        name,
+        version,
+        origin,
+        serverMemoryNote,
+      })),
       indexRuns,
       series,
       peers,
@@ -91,7 +98,51 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   } finally {
     clearInterval(sampler);
     rmSync(scratch, { recursive: true, force: true });
+    await meili?.close();
   }
+}
+
+function benchEngines(
+  options: BenchOptions,
+  dbPath: string,
+  corpusName: string,
+  meili: MeiliConnection | undefined,
+): BenchEngine[] {
+  return options.engines.map((name) => {
+    if (name === 'sqlite') return sqliteBenchEngine(dbPath);
+    if (!meili) throw new Error('meilisearch: no server connected');
+    return meiliBenchEngine(meili, benchIndexUid(corpusName), options.meili?.kind === 'bin');
+  });
+}
+
+/**
+ * Indexing runs through the indexer CLI, each engine in turn within a run. Without the
+ * `index` part, an engine is indexed once only when its index is missing or incomplete
+ * (that run is reported too: it is a measured figure like any other).
+ */
+async function indexEngines(
+  options: BenchOptions,
+  engines: readonly BenchEngine[],
+  corpus: Corpus,
+  log: (line: string) => void,
+): Promise<Partial<Record<EngineName, IndexRun[]>>> {
+  const { n } = corpus.stats;
+  const runs: Partial<Record<EngineName, IndexRun[]>> = {};
+  const needed = new Set<EngineName>();
+  for (const engine of engines) {
+    if (options.parts.has('index') || (await engine.count()) !== n) needed.add(engine.name);
+  }
+  const rounds = options.parts.has('index') ? options.runs : 1;
+  for (let run = 1; run <= rounds; run++) {
+    for (const engine of engines.filter((e) => needed.has(e.name))) {
+      const result = await runIndexer(corpus.ndjsonPath, engine, n, INDEX_TIMEOUT_MS);
+      (runs[engine.name] ??= []).push(result);
+      log(
+        `index run ${run} ${engine.name}: ${result.articlesPerSecond.toFixed(0)} articles/s, ${result.seconds.toFixed(1)} s | ${result.summary}`,
+      );
+    }
+  }
+  return runs;
 }
 
 function prepareCorpus(options: BenchOptions, log: (line: string) => void): Promise<Corpus> {

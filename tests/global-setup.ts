@@ -1,4 +1,4 @@
-import { startMeiliServer, type MeiliServer } from './support/meili-server.js';
+import { startMeiliServer, type MeiliServer } from '../bench/lib/meili-server.js';
 
 /**
  * Runs once before every test file: when `MEILI_BIN` names a Meilisearch binary and no

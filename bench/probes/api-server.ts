@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
+import { childEnv, type EngineTarget } from '../engines/engine-target.js';
 import { readProcessMemory, REPO_ROOT, TSX_NODE_ARGS } from '../lib/proc.js';
 
 /** A running API server in its own process. */
@@ -53,24 +54,22 @@ export function timedGet(
 }
 
 /**
- * Starts `src/server.ts` the way production runs it (one node process, so its pid is the
- * one measured), waits until `/ready` answers, and returns handles to measure and stop it.
- * Rate limiting is off: the benchmark is one client sending thousands of requests.
+ * Starts `src/server.ts` on `target`'s engine the way production runs it (one node process, so
+ * its pid is the one measured), waits until `/ready` answers, and returns handles to measure
+ * and stop it. Rate limiting is off: the benchmark is one client sending thousands of requests.
  */
-export async function startApiServer(dbPath: string, options: { readyTimeoutMs: number }): Promise<ApiServer> {
+export async function startApiServer(target: EngineTarget, options: { readyTimeoutMs: number }): Promise<ApiServer> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [...TSX_NODE_ARGS, 'src/server.ts'], {
     cwd: REPO_ROOT,
-    env: {
-      ...process.env,
+    env: childEnv(target, {
       PORT: String(port),
       HOST: '127.0.0.1',
-      SQLITE_PATH: dbPath,
       SEED_ON_EMPTY: 'false',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '0',
-    },
+    }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   // If the runner dies (an error, Ctrl-C), the server must not outlive it.

@@ -8,10 +8,7 @@
  */
 import Database from 'better-sqlite3';
 import { emptyOutput, ProbeJobSchema, readJson, timeQueries, writeJson } from './probe-io.js';
-import { toFloorStatement, type FloorStatement } from './floor-query.js';
-
-/** The engine's tables the floor reads (see the engine's schema.ts). */
-export const FLOOR_TABLES = { fts: 'article_fts', vocab: 'article_fts_vocab', meta: 'articles' } as const;
+import { FLOOR_TABLES, toFloorStatement, type FloorStatement } from './floor-query.js';
 
 async function main(): Promise<void> {
   const [jobPath, outPath] = process.argv.slice(2);

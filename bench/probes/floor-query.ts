@@ -3,6 +3,9 @@ import { parseQuery } from '../../src/search/query/parse-query.js';
 import { allowedTypos, prefixTypoDistance } from '../../src/text/edit-distance.js';
 import { closest, typoCandidates } from '../queries/typo.js';
 
+/** The embedded engine's tables the bench reads directly (see the engine's schema.ts). */
+export const FLOOR_TABLES = { fts: 'article_fts', vocab: 'article_fts_vocab', meta: 'articles' } as const;
+
 /** The public contract adds partial matches below this many full matches (docs/architecture.md). */
 export const PARTIAL_MATCHES_BELOW = 20;
 

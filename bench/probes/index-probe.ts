@@ -1,6 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { BenchEngine } from '../engines/bench-engine.js';
+import { childEnv } from '../engines/engine-target.js';
 import { runChild, TSX_NODE_ARGS } from '../lib/proc.js';
 
 const GNU_TIME = '/usr/bin/time';
@@ -9,28 +11,35 @@ const GNU_TIME = '/usr/bin/time';
 export interface IndexRun {
   seconds: number;
   articlesPerSecond: number;
-  /** Exact peak RSS from `/usr/bin/time -v`'s field when present, else VmHWM polling. */
+  /** The indexer CLI's exact peak RSS from `/usr/bin/time -v`'s field when present, else VmHWM polling. */
   peakRssBytes: number | undefined;
   peakRssMethod: 'gnu-time' | 'vmhwm-poll';
-  dbBytes: number;
-  walBytes: number;
+  /** The index on disk after the run (SQLite: db and WAL files), undefined when unknown. */
+  dbBytes: number | undefined;
+  walBytes: number | undefined;
+  /** Articles in the index after the run, as the engine counts them. */
+  articleCount: number | undefined;
+  /** The engine's server process after the run (Meilisearch): VmRSS, and VmHWM since it started. */
+  serverRssBytes: number | undefined;
+  serverPeakRssBytes: number | undefined;
   exitCode: number | null;
   /** The CLI's own summary line (its last line of output). */
   summary: string;
 }
 
-/** Removes a database and its WAL/SHM side files, so every run starts from nothing. */
-export function removeDatabase(dbPath: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
-}
-
 /**
- * Indexes `ndjsonPath` into a fresh `dbPath` with `indexer/cli.ts`, end to end (process
- * start, parsing, validation, FTS5, vocabulary, optimisation), in one node process.
+ * Indexes `ndjsonPath` into a fresh index of `engine` with `indexer/cli.ts`, end to end (process
+ * start, parsing, validation, and the engine's own work: FTS5, vocabulary and optimisation, or
+ * Meilisearch's tasks, each awaited), in one node process.
  * Exit 1 throws; exit 2 (some invalid records) is reported, since the rate is still real.
  */
-export async function runIndexer(ndjsonPath: string, dbPath: string, n: number, timeoutMs: number): Promise<IndexRun> {
-  removeDatabase(dbPath);
+export async function runIndexer(
+  ndjsonPath: string,
+  engine: BenchEngine,
+  n: number,
+  timeoutMs: number,
+): Promise<IndexRun> {
+  await engine.reset();
   const useTime = existsSync(GNU_TIME);
   const scratch = mkdtempSync(join(tmpdir(), 'bench-time-'));
   const timeFile = join(scratch, 'maxrss');
@@ -40,7 +49,7 @@ export async function runIndexer(ndjsonPath: string, dbPath: string, n: number, 
     : [process.execPath, cli];
   try {
     const outcome = await runChild(command, args, {
-      env: { ...process.env, SQLITE_PATH: dbPath, LOG_LEVEL: 'warn' },
+      env: childEnv(engine.target, { LOG_LEVEL: 'warn' }),
       timeoutMs,
     });
     const summary = lastLine(outcome.stdout) || lastLine(outcome.stderr);
@@ -51,23 +60,24 @@ export async function runIndexer(ndjsonPath: string, dbPath: string, n: number, 
     const gnuKb =
       useTime && existsSync(timeFile) ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)) : Number.NaN;
     const seconds = outcome.wallMs / 1000;
+    const disk = await engine.diskBytes();
+    const server = engine.serverMemory();
     return {
       seconds,
       articlesPerSecond: n / seconds,
       peakRssBytes: Number.isFinite(gnuKb) ? gnuKb * 1024 : outcome.peakRssBytes,
       peakRssMethod: Number.isFinite(gnuKb) ? 'gnu-time' : 'vmhwm-poll',
-      dbBytes: sizeOf(dbPath),
-      walBytes: sizeOf(`${dbPath}-wal`),
+      dbBytes: disk?.main,
+      walBytes: disk?.wal,
+      articleCount: await engine.count(),
+      serverRssBytes: server?.rss,
+      serverPeakRssBytes: server?.peak,
       exitCode: outcome.code,
       summary,
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-}
-
-function sizeOf(path: string): number {
-  return existsSync(path) ? statSync(path).size : 0;
 }
 
 function lastLine(text: string): string {

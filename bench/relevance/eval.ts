@@ -1,11 +1,12 @@
 /**
  * `npm run eval [-- --label <name>] [--collections cran,med] [--data <dir>] [--details <file>]
- *   [--skip-related | --related-only] [--related-sample 1000] [--related-seed 17]`
+ *   [--engine sqlite,meilisearch] [--skip-related | --related-only] [--related-sample 1000] [--related-seed 17]`
  *
- * Measures ranking quality on the judged collections in <shared>/data/ir (`SHARED_DATA_DIR`, else
- * ../shared; `--data` names another folder): ours (through the
+ * Measures ranking quality on the judged collections in ../shared/data/ir: ours (through the
  * indexer and the public HTTP API) against a plain FTS5 BM25 baseline. Prints the table and
- * writes bench/results/relevance.json; `--label` also appends it to history.json.
+ * writes bench/results/relevance.json; `--label` also appends it to history.json. With
+ * `--engine sqlite,meilisearch` the same queries also go to the API on Meilisearch (MEILI_URL,
+ * or a throwaway server from MEILI_BIN), printed side by side; "ours" stays SQLite.
  * Then related articles on Reuters-21578 (precision@5 against two references, see
  * related/related-eval.ts), written to bench/results/related.json.
  */
@@ -15,8 +16,20 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { REUTERS_DIR } from '../corpus/reuters-corpus.js';
+import { parseEngineList } from '../engines/engine-target.js';
+import { sqliteVersion } from '../engines/bench-engine.js';
+import { connectMeili, meiliSourceFrom, NO_MEILI_SERVER, type MeiliSource } from '../engines/meili-source.js';
+import type { RankerEngine } from './api-ranker.js';
 import { COLLECTION_NAMES, DEFAULT_COLLECTIONS, DEFAULT_DATA_DIR, type CollectionName } from './collections.js';
-import { appendHistory, formatTable, METHOD, toTable, writeTable } from './report.js';
+import {
+  appendHistory,
+  formatEngineTable,
+  formatTable,
+  METHOD,
+  toTable,
+  writeTable,
+  type EngineVersion,
+} from './report.js';
 import { RELATED_SAMPLE, evaluateRelated } from './related/related-eval.js';
 import { formatRelatedTable, toRelatedTable, writeRelatedTable } from './related/related-report.js';
 import { evaluateCollections } from './run-eval.js';
@@ -43,18 +56,25 @@ async function main(): Promise<number> {
       collections: { type: 'string' },
       data: { type: 'string' },
       details: { type: 'string' },
+      engine: { type: 'string', default: 'sqlite' },
       'skip-related': { type: 'boolean' },
       'related-only': { type: 'boolean' },
       'related-sample': { type: 'string' },
       'related-seed': { type: 'string' },
     },
   });
+  const engineNames = parseEngineList(values.engine);
+  const meiliSource = engineNames.includes('meilisearch') ? meiliSourceFrom(process.env) : undefined;
+  if (engineNames.includes('meilisearch') && !meiliSource) {
+    console.error(`--engine meilisearch: ${NO_MEILI_SERVER}`);
+    return 2;
+  }
   const sample = {
     size: positiveInt('--related-sample', values['related-sample'], RELATED_SAMPLE.size),
     seed: positiveInt('--related-seed', values['related-seed'], RELATED_SAMPLE.seed),
   };
   if (!values['related-only']) {
-    const code = await evaluateIr(values);
+    const code = await evaluateIr(values, meiliSource);
     if (code !== 0) return code;
   }
   if (values['skip-related']) return 0;
@@ -62,7 +82,7 @@ async function main(): Promise<number> {
     console.log(`\nRelated articles: skipped, no Reuters-21578 at ${REUTERS_DIR}.`);
     return 0;
   }
-  console.log(`\nRelated articles on Reuters-21578 (${sample.size} sources, seed ${sample.seed})...`);
+  console.log(`\nRelated articles on Reuters-21578 (${sample.size} sources, seed ${sample.seed}, embedded engine)...`);
   const related = toRelatedTable(await evaluateRelated(REUTERS_DIR, sample));
   console.log(`\n${formatRelatedTable(related)}\n`);
   for (const [key, text] of Object.entries(related.method)) console.log(`${key}: ${text}`);
@@ -77,28 +97,62 @@ function positiveInt(name: string, text: string | undefined, fallback: number): 
   return Number(text);
 }
 
-/** The judged IR collections: ours against the BM25 baseline. */
-async function evaluateIr(values: {
-  label?: string | undefined;
-  collections?: string | undefined;
-  data?: string | undefined;
-  details?: string | undefined;
-}): Promise<number> {
+/** The judged IR collections: ours (and Meilisearch, when asked) against the BM25 baseline. */
+async function evaluateIr(
+  values: {
+    label?: string | undefined;
+    collections?: string | undefined;
+    data?: string | undefined;
+    details?: string | undefined;
+  },
+  meiliSource: MeiliSource | undefined,
+): Promise<number> {
   if (values.label !== undefined && !/^[\w.:@+-]{1,80}$/.test(values.label)) {
     throw new Error('--label: 1-80 letters, digits or _ . : @ + -');
   }
   const dataDir = resolve(values.data ?? DEFAULT_DATA_DIR);
   if (!existsSync(dataDir)) {
-    console.error(`No collections at ${dataDir} (set SHARED_DATA_DIR or pass --data <dir>).`);
+    console.error(`No collections at ${dataDir} (pass --data <dir>).`);
     return 2;
   }
   const names = parseCollections(values.collections);
-  console.log(`Relevance eval on ${names.join(', ')} from ${dataDir}`);
-  const { reports, details } = await evaluateCollections(dataDir, names, (r, seconds) => {
-    console.log(`  ${r.collection}: ${r.queries} queries over ${r.documents} docs in ${seconds.toFixed(1)} s`);
-  });
-  const table = toTable(reports, values.label);
-  console.log(`\n${formatTable(table)}\n`);
+  const meili = meiliSource ? await connectMeili(meiliSource) : undefined;
+  try {
+    const versions: EngineVersion[] = [{ engine: 'sqlite', version: sqliteVersion() }];
+    const engines: RankerEngine[] = [{ engine: 'sqlite' }];
+    if (meili) {
+      versions.push({ engine: 'meilisearch', version: meili.version });
+      engines.push({ engine: 'meilisearch', server: meili });
+    }
+    const on = versions.map((v) => `${v.engine} ${v.version}`).join(', ');
+    console.log(
+      `Relevance eval on ${names.join(', ')} from ${dataDir}; engines: ${on}${meili ? ` (${meili.origin})` : ''}`,
+    );
+    return await evaluate(values, dataDir, names, engines, versions);
+  } finally {
+    await meili?.close();
+  }
+}
+
+async function evaluate(
+  values: { label?: string | undefined; details?: string | undefined },
+  dataDir: string,
+  names: CollectionName[],
+  engines: RankerEngine[],
+  versions: EngineVersion[],
+): Promise<number> {
+  const { reports, details } = await evaluateCollections(
+    dataDir,
+    names,
+    (r, seconds) => {
+      console.log(`  ${r.collection}: ${r.queries} queries over ${r.documents} docs in ${seconds.toFixed(1)} s`);
+    },
+    engines,
+  );
+  const table = toTable(reports, values.label, versions);
+  console.log(`\nOurs = ${versions[0]!.engine} ${versions[0]!.version} (embedded)\n${formatTable(table)}\n`);
+  if (versions.length > 1)
+    console.log(`Side by side, same queries through the same API\n${formatEngineTable(table)}\n`);
   for (const [key, text] of Object.entries(METHOD)) console.log(`${key}: ${text}`);
 
   await writeTable(TABLE_PATH, table);

@@ -1,7 +1,9 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { EngineName } from '../engines/engine-target.js';
+import { renderGrid } from '../report/table.js';
 import { ratioOf, type Scores } from './metrics.js';
-import type { CollectionReport } from './run-eval.js';
+import type { CollectionReport, EngineScores } from './run-eval.js';
 
 /** The targets the lead tunes toward: ours / baseline nDCG@10. */
 export const GOAL = { meanNdcgRatio: 1.08, perCollectionNdcgRatio: 1.02 } as const;
@@ -20,15 +22,27 @@ export const METHOD = {
     "In-memory fts5(title, body, tokenize='unicode61 remove_diacritics 2'), ORDER BY bm25() (weights 1,1), top 100; " +
     "MATCH = OR of the full query text's words minus the NLTK English stop list, each quoted; no stemming, no term limit.",
   mean: 'Unweighted mean over the collections of each figure; mean ratio = mean ours / mean baseline.',
+  engines:
+    'With --engine sqlite,meilisearch: the same docs through the same indexSources into a fresh Meilisearch index ' +
+    '(its own uid per collection, deleted afterwards) and the same query text to the same createApp on that engine; ' +
+    '"ours", the goal and the gate stay SQLite\'s; /sqlite = that engine / SQLite.',
 } as const;
+
+/** An engine of the run and its version (SQLite's `sqlite_version()`, Meilisearch's `GET /version`). */
+export interface EngineVersion {
+  engine: EngineName;
+  version: string;
+}
 
 /** What `relevance.json` holds. */
 export interface RelevanceTable {
   generatedAt: string;
   label?: string;
   method: typeof METHOD;
+  /** The engines of the run, SQLite first; "ours" is SQLite. */
+  engines: EngineVersion[];
   collections: CollectionReport[];
-  mean: { ours: Scores; baseline: Scores; ratio: Scores };
+  mean: { ours: Scores; baseline: Scores; ratio: Scores; engines?: EngineScores[] };
   goal: typeof GOAL & { met: boolean };
 }
 
@@ -38,21 +52,94 @@ const mean = (rows: Scores[]): Scores => ({
   p10: rows.reduce((s, r) => s + r.p10, 0) / rows.length,
 });
 
-/** Builds the table, its mean row and whether the goal is met. */
-export function toTable(collections: CollectionReport[], label?: string): RelevanceTable {
+/** Builds the table, its mean row and whether the goal is met (on SQLite, "ours"). */
+export function toTable(
+  collections: CollectionReport[],
+  label?: string,
+  engines: EngineVersion[] = [],
+): RelevanceTable {
   const ours = mean(collections.map((c) => c.ours));
   const baseline = mean(collections.map((c) => c.baseline));
   const ratio = ratioOf(ours, baseline);
   const met =
     ratio.ndcg10 >= GOAL.meanNdcgRatio && collections.every((c) => c.ratio.ndcg10 >= GOAL.perCollectionNdcgRatio);
-  return {
+  const table: RelevanceTable = {
     generatedAt: new Date().toISOString(),
     ...(label ? { label } : {}),
     method: METHOD,
+    engines,
     collections,
     mean: { ours, baseline, ratio },
     goal: { ...GOAL, met },
   };
+  if (engines.length > 1) table.mean.engines = meanPerEngine(engines, collections, ours, baseline);
+  return table;
+}
+
+/** Each engine's mean over the collections; its ratios are ratios of the means, as for "ours". */
+function meanPerEngine(
+  engines: readonly EngineVersion[],
+  collections: readonly CollectionReport[],
+  sqlite: Scores,
+  baseline: Scores,
+): EngineScores[] {
+  return engines.map(({ engine }) => {
+    const rows = collections.flatMap((c) => c.engines?.filter((e) => e.engine === engine) ?? []);
+    const scores = mean(rows.map((r) => r.scores));
+    return {
+      engine,
+      scores,
+      vsBaseline: ratioOf(scores, baseline),
+      vsSqlite: ratioOf(scores, sqlite),
+      zeroResults: rows.reduce((sum, r) => sum + r.zeroResults, 0),
+    };
+  });
+}
+
+/**
+ * Every engine of the run and the baseline, one line each per collection and for the mean:
+ * nDCG@10, MAP@100 and P@10, each with its ratio to SQLite and to the baseline.
+ */
+export function formatEngineTable(table: RelevanceTable): string {
+  const labels = new Map(table.engines.map((e) => [e.engine, `${e.engine} ${e.version}`]));
+  const line = (
+    collection: string,
+    who: string,
+    s: Scores,
+    vsSqlite: Scores | undefined,
+    vsBm25: Scores | undefined,
+    zero: string,
+  ) => [
+    collection,
+    who,
+    f3(s.ndcg10),
+    vsSqlite ? fr(vsSqlite.ndcg10) : '-',
+    vsBm25 ? fr(vsBm25.ndcg10) : '-',
+    f3(s.map100),
+    vsSqlite ? fr(vsSqlite.map100) : '-',
+    f3(s.p10),
+    vsSqlite ? fr(vsSqlite.p10) : '-',
+    zero,
+  ];
+  const block = (collection: string, engines: readonly EngineScores[], baseline: Scores, sqlite: Scores) => [
+    ...engines.map((e) =>
+      line(collection, labels.get(e.engine) ?? e.engine, e.scores, e.vsSqlite, e.vsBaseline, String(e.zeroResults)),
+    ),
+    line(collection, 'bm25 baseline', baseline, ratioOf(baseline, sqlite), undefined, '-'),
+  ];
+  const rows = [
+    ...table.collections.flatMap((c) => block(c.collection, c.engines ?? [], c.baseline, c.ours)),
+    ...block('mean', table.mean.engines ?? [], table.mean.baseline, table.mean.ours),
+  ];
+  return [
+    renderGrid(
+      ['collection', 'engine', 'nDCG@10', '/sqlite', '/bm25', 'MAP@100', '/sqlite', 'P@10', '/sqlite', 'zero'],
+      rows,
+    ),
+    '',
+    '/sqlite: this engine / SQLite on the same queries (> 1 = ranks better than SQLite); /bm25: this engine / the baseline;',
+    'zero: queries answered with no hit (the mean row sums them). Same docs, same query text, same API (createApp) on each engine.',
+  ].join('\n');
 }
 
 const f3 = (n: number) => n.toFixed(3);

@@ -1,4 +1,5 @@
-import { openApiRanker } from './api-ranker.js';
+import type { EngineName } from '../engines/engine-target.js';
+import { openApiRanker, type ApiAnswer, type RankerEngine } from './api-ranker.js';
 import { openBm25Ranker } from './baseline-bm25.js';
 import { loadCollection, type Collection, type CollectionName } from './collections.js';
 import { meanScores, ratioOf, scoreQuery, type Scores } from './metrics.js';
@@ -18,6 +19,18 @@ export interface QueryNotes {
   baselineZeroResults: number;
 }
 
+/** One engine's scores on a collection, in a run with more than one engine. */
+export interface EngineScores {
+  engine: EngineName;
+  scores: Scores;
+  /** This engine / the BM25 baseline. */
+  vsBaseline: Scores;
+  /** This engine / SQLite (1 for SQLite itself). */
+  vsSqlite: Scores;
+  /** Queries this engine answered with no hit. */
+  zeroResults: number;
+}
+
 /** One row of the table. */
 export interface CollectionReport {
   collection: CollectionName;
@@ -30,6 +43,8 @@ export interface CollectionReport {
   /** ours / baseline for each figure. */
   ratio: Scores;
   notes: QueryNotes;
+  /** Every engine of the run side by side, SQLite first; only when the run had more than SQLite. */
+  engines?: EngineScores[];
 }
 
 /** One query's outcome, for the loss analysis. */
@@ -46,17 +61,36 @@ export interface QueryDetail {
   baselineTop: string[];
 }
 
+/** SQLite alone: what the table, the gate and the history measure. */
+const SQLITE_ONLY: readonly RankerEngine[] = [{ engine: 'sqlite' }];
+
+/** Every judged query of `collection` through the public API on `engine`, by query id. */
+async function askApi(collection: Collection, engine: RankerEngine): Promise<Map<string, ApiAnswer>> {
+  const api = await openApiRanker(collection.docs, engine);
+  const answers = new Map<string, ApiAnswer>();
+  try {
+    for (const query of collection.queries) answers.set(query.id, await api.search(toApiQuery(query.text).q));
+  } finally {
+    await api.close();
+  }
+  return answers;
+}
+
 /**
  * Runs every judged query of a collection through the public API (loaded by the indexer)
- * and through the BM25 baseline, and scores both. The baseline gets the full query text;
- * the API gets `toApiQuery`'s version of it.
+ * on each engine and through the BM25 baseline, and scores them. The baseline gets the full
+ * query text; the API gets `toApiQuery`'s version of it. `ours`, the notes and the details are
+ * SQLite's (the first engine); other engines add `engines`, side by side.
  */
 export async function evaluateCollection(
   collection: Collection,
+  engines: readonly RankerEngine[] = SQLITE_ONLY,
 ): Promise<{ report: CollectionReport; details: QueryDetail[] }> {
+  if (engines[0]?.engine !== 'sqlite') throw new Error('the evaluation needs SQLite as its first engine');
+  const answersByEngine: Map<string, ApiAnswer>[] = [];
+  for (const engine of engines) answersByEngine.push(await askApi(collection, engine));
+  const sqliteAnswers = answersByEngine[0]!;
   const baseline = openBm25Ranker(collection.docs);
-  const api = await openApiRanker(collection.docs);
-  const ours = new Map<string, string[]>();
   const theirs = new Map<string, string[]>();
   const details: QueryDetail[] = [];
   const notes: QueryNotes = {
@@ -69,9 +103,8 @@ export async function evaluateCollection(
   try {
     for (const query of collection.queries) {
       const apiQuery = toApiQuery(query.text);
-      const answer = await api.search(apiQuery.q);
+      const answer = sqliteAnswers.get(query.id)!;
       const base = baseline.search(query.text, 100);
-      ours.set(query.id, answer.ids);
       theirs.set(query.id, base);
       notes.truncated += Number(apiQuery.truncated);
       notes.syntaxRemoved += Number(apiQuery.syntaxRemoved);
@@ -94,23 +127,33 @@ export async function evaluateCollection(
     }
   } finally {
     baseline.close();
-    await api.close();
   }
-  const oursMean = meanScores(ours, collection.qrels);
+  const rankings = answersByEngine.map(
+    (answers) => new Map([...answers].map(([id, answer]) => [id, answer.ids] as const)),
+  );
+  const scores = rankings.map((ranking) => meanScores(ranking, collection.qrels));
+  const oursMean = scores[0]!;
   const baseMean = meanScores(theirs, collection.qrels);
-  return {
-    report: {
-      collection: collection.name,
-      documents: collection.docs.length,
-      queries: collection.queries.length,
-      gains: collection.gains,
-      ours: oursMean,
-      baseline: baseMean,
-      ratio: ratioOf(oursMean, baseMean),
-      notes,
-    },
-    details,
+  const report: CollectionReport = {
+    collection: collection.name,
+    documents: collection.docs.length,
+    queries: collection.queries.length,
+    gains: collection.gains,
+    ours: oursMean,
+    baseline: baseMean,
+    ratio: ratioOf(oursMean, baseMean),
+    notes,
   };
+  if (engines.length > 1) {
+    report.engines = engines.map((engine, i) => ({
+      engine: engine.engine,
+      scores: scores[i]!,
+      vsBaseline: ratioOf(scores[i]!, baseMean),
+      vsSqlite: ratioOf(scores[i]!, oursMean),
+      zeroResults: [...rankings[i]!.values()].filter((ids) => ids.length === 0).length,
+    }));
+  }
+  return { report, details };
 }
 
 /** Loads and evaluates each named collection in turn. */
@@ -118,12 +161,13 @@ export async function evaluateCollections(
   root: string,
   names: readonly CollectionName[],
   onDone: (report: CollectionReport, seconds: number) => void = () => {},
+  engines: readonly RankerEngine[] = SQLITE_ONLY,
 ): Promise<{ reports: CollectionReport[]; details: Map<CollectionName, QueryDetail[]> }> {
   const reports: CollectionReport[] = [];
   const details = new Map<CollectionName, QueryDetail[]>();
   for (const name of names) {
     const started = performance.now();
-    const result = await evaluateCollection(await loadCollection(root, name));
+    const result = await evaluateCollection(await loadCollection(root, name), engines);
     reports.push(result.report);
     details.set(name, result.details);
     onDone(result.report, (performance.now() - started) / 1000);

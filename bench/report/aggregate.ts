@@ -144,3 +144,31 @@ function peerCell(
   if (meanHits !== undefined) cell.meanHits = meanHits;
   return cell;
 }
+
+/** One row of an engine's side-by-side figures: the API over HTTP only. */
+export interface EngineLatencyRow {
+  key: RowKey;
+  hits?: { mean: number; min: number; max: number; share: number };
+  http?: LatencySummary;
+  /** Queries whose total equals SQLite's for the same query (last run); absent on SQLite itself. */
+  totalsVsSqlite?: { equal: number; total: number };
+}
+
+/**
+ * One engine's row: its HTTP latencies (medians of runs), its totals, and how many of them
+ * equal the embedded engine's (`sqlite`, undefined for SQLite itself).
+ */
+export function engineLatencyRow(
+  key: RowKey,
+  input: { types: readonly QueryType[]; n: number; http: readonly Series[]; sqlite: Series | undefined },
+): EngineLatencyRow {
+  const selected = indexesOf(input.types, key);
+  const row: EngineLatencyRow = { key };
+  const hits = hitStats(input.http.at(-1), selected, input.n);
+  const http = summarizeRuns(input.http, selected);
+  const totals = input.sqlite ? agreement(input.http.at(-1), input.sqlite, selected) : undefined;
+  if (hits) row.hits = hits;
+  if (http) row.http = http;
+  if (totals) row.totalsVsSqlite = totals;
+  return row;
+}

@@ -1,23 +1,29 @@
 import { PEERS } from '../peers/peer-engine.js';
+import { engineLabel, renderEnginesSection } from './engines-table.js';
 import type { BenchResults } from './results.js';
 import { ms, renderChecks, renderIndexTable, renderLatencyTable, renderLegend, renderTargets } from './table.js';
 
-/** The printed report: latency table, indexing/memory table, targets, hit checks, legend. */
+/**
+ * The printed report: the embedded engine's latency table, indexing/memory table, targets,
+ * hit checks; then, with more than one engine, the side-by-side tables; then the legend.
+ */
 export function renderReport(r: BenchResults): string {
   const peers = PEERS.filter((p) => r.peers[p] !== undefined);
   const facets = r.latency.find((l) => l.key === 'facets-large');
   const share = facets?.hits
     ? `${(facets.hits.share * 100).toFixed(1)} % mean, ${((facets.hits.min / r.corpus.n) * 100).toFixed(1)} % min`
     : '-';
+  const sqlite = r.engines.find((e) => e.engine === 'sqlite');
+  const label = sqlite ? engineLabel(sqlite) : 'sqlite';
   const sections = [
     `Benchmark: ${r.corpus.name} (${r.corpus.n.toLocaleString('en-US')} articles, ${r.corpus.ndjsonMiB.toFixed(0)} MiB NDJSON), ` +
       `${r.options.runs} run(s), ${r.options.perType} queries per type; ${r.machine.cpus} x ${r.machine.cpuModel}, ${r.machine.totalMemoryGiB} GiB, node ${r.machine.node}, ` +
       `1-min load average during the run ${r.machine.loadAverage.mean.toFixed(1)} mean, ${r.machine.loadAverage.max.toFixed(1)} max`,
     '',
-    'Latency (ms)',
+    `Latency (ms), ${label} (embedded): HTTP, in-process, floor; peers in-process`,
     renderLatencyTable(r.latency, r.suggest, peers, r.related),
     '',
-    'Indexing and memory',
+    `Indexing and memory, ${label} and the peers`,
     renderIndexTable(r),
     ...[
       r.indexing
@@ -42,7 +48,12 @@ export function renderReport(r: BenchResults): string {
     `Hit counts (large-match facet query: ${share} of the corpus; needs >= 30 %)`,
     renderChecks(r.latency, peers),
     '',
+    ...withBlankLine(renderEnginesSection(r)),
     renderLegend(r.options.runs),
   ];
   return sections.join('\n');
+}
+
+function withBlankLine(lines: string[]): string[] {
+  return lines.length > 0 ? [...lines, ''] : [];
 }

@@ -2,14 +2,23 @@ import { parseQuery } from '../../src/search/query/parse-query.js';
 import type { Corpus } from '../corpus/corpus-stats.js';
 import { toMiB } from '../lib/proc.js';
 import { medianOf, PERCENTILE_METHOD } from '../lib/stats.js';
-import type { RunSeries } from '../measure-runs.js';
+import type { EngineName } from '../engines/engine-target.js';
+import type { EngineSeries, RunSeries } from '../measure-runs.js';
 import type { BenchOptions } from '../options.js';
 import type { PeerName } from '../peers/peer-engine.js';
 import type { PeerRun } from '../peers/run-peers.js';
 import type { IndexRun } from '../probes/index-probe.js';
-import { QUERY_TYPES, type BenchQuery } from '../queries/query-mix.js';
-import { latencyRow, pairedOverhead, summarizeRuns, type LatencyInputs } from './aggregate.js';
-import type { BenchResults } from './results.js';
+import { QUERY_TYPES, type BenchQuery, type QueryType } from '../queries/query-mix.js';
+import type { ProbeOutput } from '../probes/probe-io.js';
+import {
+  engineLatencyRow,
+  latencyRow,
+  pairedOverhead,
+  summarizeRuns,
+  type LatencyInputs,
+  type Series,
+} from './aggregate.js';
+import type { ApiSummary, BenchResults, EngineResults, IndexingSummary } from './results.js';
 import { evaluateTargets } from './targets.js';
 
 /** Everything measured, before reduction. */
@@ -17,22 +26,31 @@ export interface SummaryInputs {
   options: BenchOptions;
   corpus: Corpus;
   ndjsonBytes: number;
-  indexRuns: readonly IndexRun[];
+  /** The engines of the run, in table order (SQLite first). */
+  engines: readonly { name: EngineName; version: string; origin: string; serverMemoryNote: string | undefined }[];
+  indexRuns: Partial<Record<EngineName, readonly IndexRun[]>>;
   series: RunSeries;
   peers: Partial<Record<PeerName, PeerRun>>;
   queries: readonly BenchQuery[];
   machine: BenchResults['machine'];
 }
 
-/** Reduces every run to medians and summaries, and judges the targets. */
+const NO_RUNS: EngineSeries = { http: [], throughput: [], api: [] };
+
+/**
+ * Reduces every run to medians and summaries, and judges the targets. The top level is the
+ * embedded engine's full view; `engines` lists every engine's HTTP figures side by side.
+ */
 export function summarizeResults(input: SummaryInputs): BenchResults {
   const { options, corpus, series } = input;
   const n = corpus.stats.n;
+  const sqlite = series.engines.sqlite ?? NO_RUNS;
+  const types = input.queries.map((q) => q.type);
   const latencyInputs: LatencyInputs = {
-    types: input.queries.map((q) => q.type),
+    types,
     multiTerm: input.queries.map((q) => parseQuery(q.params.q ?? '').terms.length > 1),
     n,
-    http: series.http,
+    http: sqlite.http,
     inProcess: series.inProcess,
     floor: series.floor,
     peers: Object.fromEntries(
@@ -42,7 +60,7 @@ export function summarizeResults(input: SummaryInputs): BenchResults {
     ),
   };
   const partial: Omit<BenchResults, 'targets'> = {
-    version: 1,
+    version: 2,
     createdAt: new Date().toISOString(),
     machine: input.machine,
     options: {
@@ -54,65 +72,121 @@ export function summarizeResults(input: SummaryInputs): BenchResults {
       perType: options.perType,
       bodyWords: corpus.stats.bodyWords,
       parts: [...options.parts],
+      engines: input.engines.map((e) => e.name),
     },
     corpus: { name: corpus.name, n, ndjsonMiB: toMiB(input.ndjsonBytes) ?? 0 },
     percentileMethod: PERCENTILE_METHOD,
     latency: [...QUERY_TYPES, 'mix' as const].map((key) => latencyRow(key, latencyInputs)),
     peers: Object.fromEntries(Object.entries(input.peers).map(([name, run]) => [name, run.summary])),
+    engines: input.engines.map((engine) =>
+      summarizeEngine(engine, input.indexRuns[engine.name] ?? [], series.engines[engine.name] ?? NO_RUNS, {
+        types,
+        n,
+        sqlite: engine.name === 'sqlite' ? undefined : sqlite.http.at(-1),
+      }),
+    ),
   };
-  const indexing = summarizeIndexing(input.indexRuns, series);
+  const indexing = summarizeIndexing(input.indexRuns.sqlite ?? []);
   if (indexing) partial.indexing = indexing;
-  if (series.api.length > 0) {
-    partial.api = {
-      startMs: medianOf(series.api, (a) => a.startMs),
-      rssAfterStartMiB: toMiB(medianOf(series.api, (a) => a.rssAfterStart)),
-      rssAfterRunMiB: toMiB(medianOf(series.api, (a) => a.rssAfterRun)),
-      peakRssMiB: toMiB(medianOf(series.api, (a) => a.peak)),
-      errors: series.http.reduce((sum, h) => sum + h.errors, 0),
-      inProcessErrors: series.inProcess.reduce((sum, o) => sum + o.errors, 0),
-    };
-  }
+  const api = summarizeApi(sqlite, series.inProcess);
+  if (api) partial.api = api;
   const openMs = medianOf(series.inProcess, (o) => (typeof o.meta.openMs === 'number' ? o.meta.openMs : undefined));
   if (openMs !== undefined) partial.inProcessOpenMs = openMs;
-  const suggest = summarizeExtra(series, 'suggestMs');
+  const suggest = summarizeExtra(sqlite.http, series.inProcess, 'suggestMs');
   if (suggest) partial.suggest = { prefixes: suggest.count, ...suggest.figures };
-  const related = summarizeExtra(series, 'relatedMs');
+  const related = summarizeExtra(sqlite.http, series.inProcess, 'relatedMs');
   if (related) partial.related = { articles: related.count, ...related.figures };
-  if (series.throughput.length > 0) {
-    const middle = [...series.throughput].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[
-      Math.floor(series.throughput.length / 2)
-    ]!;
-    partial.throughput = { ...middle, runs: series.throughput.length };
-  }
+  const throughput = middleThroughput(sqlite);
+  if (throughput) partial.throughput = throughput;
   return { ...partial, targets: evaluateTargets(partial) };
 }
 
-function summarizeIndexing(runs: readonly IndexRun[], series: RunSeries): BenchResults['indexing'] {
+/** One engine's side-by-side figures, from its own runs. */
+function summarizeEngine(
+  engine: SummaryInputs['engines'][number],
+  indexRuns: readonly IndexRun[],
+  runs: EngineSeries,
+  rows: { types: readonly QueryType[]; n: number; sqlite: Series | undefined },
+): EngineResults {
+  const out: EngineResults = {
+    engine: engine.name,
+    version: engine.version,
+    origin: engine.origin,
+    latency: [...QUERY_TYPES, 'mix' as const].map((key) => engineLatencyRow(key, { ...rows, http: runs.http })),
+  };
+  if (engine.serverMemoryNote) out.serverMemoryNote = engine.serverMemoryNote;
+  const indexing = summarizeIndexing(indexRuns);
+  if (indexing) out.indexing = indexing;
+  const api = summarizeApi(runs, []);
+  if (api) out.api = api;
+  const suggest = summarizeExtra(runs.http, [], 'suggestMs');
+  if (suggest)
+    out.suggest = { prefixes: suggest.count, ...(suggest.figures.http ? { http: suggest.figures.http } : {}) };
+  const throughput = middleThroughput(runs);
+  if (throughput) out.throughput = throughput;
+  return out;
+}
+
+function middleThroughput(runs: EngineSeries): BenchResults['throughput'] {
+  if (runs.throughput.length === 0) return undefined;
+  const middle = [...runs.throughput].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[
+    Math.floor(runs.throughput.length / 2)
+  ]!;
+  return { ...middle, runs: runs.throughput.length };
+}
+
+function summarizeApi(runs: EngineSeries, inProcess: readonly ProbeOutput[]): ApiSummary | undefined {
+  if (runs.api.length === 0) return undefined;
+  const api: ApiSummary = {
+    startMs: medianOf(runs.api, (a) => a.startMs),
+    rssAfterStartMiB: toMiB(medianOf(runs.api, (a) => a.rssAfterStart)),
+    rssAfterRunMiB: toMiB(medianOf(runs.api, (a) => a.rssAfterRun)),
+    peakRssMiB: toMiB(medianOf(runs.api, (a) => a.peak)),
+    errors: runs.http.reduce((sum, h) => sum + h.errors, 0),
+    inProcessErrors: inProcess.reduce((sum, o) => sum + o.errors, 0),
+  };
+  // Only an engine with a server of its own (Meilisearch) has these.
+  const server = {
+    serverRssAfterStartMiB: toMiB(medianOf(runs.api, (a) => a.serverRssAfterStart)),
+    serverRssAfterRunMiB: toMiB(medianOf(runs.api, (a) => a.serverRssAfterRun)),
+    serverPeakRssMiB: toMiB(medianOf(runs.api, (a) => a.serverPeak)),
+  };
+  for (const [key, value] of Object.entries(server)) {
+    if (value !== undefined) Object.assign(api, { [key]: value });
+  }
+  return api;
+}
+
+function summarizeIndexing(runs: readonly IndexRun[]): IndexingSummary | undefined {
   if (runs.length === 0) return undefined;
   const last = runs.at(-1)!;
-  const count = series.inProcess.at(-1)?.meta.articleCount;
-  return {
+  const out: IndexingSummary = {
     runs: runs.length,
     articlesPerSecond: medianOf(runs, (r) => r.articlesPerSecond)!,
     seconds: medianOf(runs, (r) => r.seconds)!,
     peakRssMiB: toMiB(medianOf(runs, (r) => r.peakRssBytes)),
     peakRssMethod: last.peakRssMethod,
-    dbMiB: toMiB(last.dbBytes)!,
-    walMiB: toMiB(last.walBytes)!,
-    ...(typeof count === 'number' ? { articleCount: count } : {}),
+    dbMiB: toMiB(last.dbBytes),
+    walMiB: toMiB(last.walBytes),
+    ...(last.articleCount !== undefined ? { articleCount: last.articleCount } : {}),
     summary: last.summary,
   };
+  if (last.serverRssBytes !== undefined) out.serverRssMiB = toMiB(last.serverRssBytes);
+  if (last.serverPeakRssBytes !== undefined) out.serverPeakRssMiB = toMiB(last.serverPeakRssBytes);
+  return out;
 }
 
 /** Suggest or related latencies: their own series beside the search mix, HTTP and in-process. */
 function summarizeExtra(
-  series: RunSeries,
+  httpRuns: EngineSeries['http'],
+  inProcessRuns: readonly ProbeOutput[],
   key: 'suggestMs' | 'relatedMs',
 ): { count: number; figures: Omit<NonNullable<BenchResults['suggest']>, 'prefixes'> } | undefined {
-  const http = series.http.filter((h) => h[key].length > 0);
-  const inProcess = series.inProcess.filter((o) => o[key].length > 0);
+  const http = httpRuns.filter((h) => h[key].length > 0);
+  const inProcess = inProcessRuns.filter((o) => o[key].length > 0);
   if (http.length === 0 && inProcess.length === 0) return undefined;
-  const toSeries = (runs: Record<typeof key, (number | null)[]>[]) => runs.map((r) => ({ ms: r[key], hits: [] }));
+  const toSeries = (runs: readonly Record<typeof key, (number | null)[]>[]) =>
+    runs.map((r) => ({ ms: r[key], hits: [] }));
   const all = (http[0] ?? inProcess[0])![key].map((_, i) => i);
   const figures: Omit<NonNullable<BenchResults['suggest']>, 'prefixes'> = {};
   const httpSummary = summarizeRuns(toSeries(http), all);

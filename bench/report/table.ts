@@ -109,12 +109,13 @@ export function renderIndexTable(r: Pick<BenchResults, 'indexing' | 'api' | 'pee
     const api = r.api
       ? `${int(r.api.rssAfterStartMiB)} / ${int(r.api.rssAfterRunMiB)} / ${int(r.api.peakRssMiB)}`
       : '-';
+    const { dbMiB, walMiB } = r.indexing;
     rows.push([
       'sqlite (indexer CLI)',
       int(r.indexing.articlesPerSecond),
       r.indexing.seconds.toFixed(1),
       int(r.indexing.peakRssMiB),
-      `${int(r.indexing.dbMiB + r.indexing.walMiB)} (db ${int(r.indexing.dbMiB)} + wal ${int(r.indexing.walMiB)})`,
+      dbMiB === undefined ? '-' : `${int(dbMiB + (walMiB ?? 0))} (db ${int(dbMiB)} + wal ${int(walMiB)})`,
       '-',
       api,
     ]);

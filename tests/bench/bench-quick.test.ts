@@ -49,13 +49,13 @@ describe('npm run bench -- --quick', () => {
     expect(outcome.results.related?.articles).toBe(6);
     expect(outcome.results.related?.http?.count).toBe(6);
     expect(outcome.results.related?.inProcess?.count).toBe(6);
-    expect(outcome.series.http[0]!.relatedMs.every((v) => typeof v === 'number')).toBe(true);
+    expect(outcome.series.engines.sqlite!.http[0]!.relatedMs.every((v) => typeof v === 'number')).toBe(true);
     const target = outcome.results.targets.find((t) => t.name === 'related articles p95, HTTP');
     expect(target?.value).toBe(outcome.results.related?.http?.p95);
   });
 
   it('when the same queries run in-process and over HTTP, then their hit totals are equal', () => {
-    const http = outcome.series.http[0]!.hits;
+    const http = outcome.series.engines.sqlite!.http[0]!.hits;
     const inProcess = outcome.series.inProcess[0]!.hits;
     expect(http.every((h) => typeof h === 'number')).toBe(true);
     expect(inProcess).toEqual(http);
@@ -90,6 +90,13 @@ describe('npm run bench -- --quick', () => {
     const common = outcome.results.latency.find((r) => r.key === 'common')!;
     expect(common.peers.minisearch?.latency?.count).toBeGreaterThan(0);
     expect(outcome.results.latency.find((r) => r.key === 'browse')!.peers.minisearch?.status).toBe('unsupported');
+  });
+
+  it('when no engine is named, then SQLite alone runs and is labelled with its version', () => {
+    expect(outcome.results.engines.map((e) => e.engine)).toEqual(['sqlite']);
+    expect(outcome.results.engines[0]!.version).toMatch(/^3\.\d+\.\d+$/);
+    expect(outcome.report).toContain(`sqlite ${outcome.results.engines[0]!.version} (embedded)`);
+    expect(outcome.report).not.toContain('Side by side');
   });
 
   it('when the results file is written, then it parses, holds every target and no per-query arrays', () => {

@@ -47,7 +47,7 @@ describe('latencyRow', () => {
 function results(overrides: Partial<BenchResults>): Omit<BenchResults, 'targets'> {
   const summary = (p50: number, p95: number) => ({ count: 10, p50, p95, p99: p95, mean: p50, max: p95 });
   return {
-    version: 1,
+    version: 2,
     createdAt: '',
     machine: { cpus: 2, cpuModel: '', totalMemoryGiB: 24, node: '', loadAverage: { mean: 0, max: 0 } },
     options: {
@@ -59,6 +59,7 @@ function results(overrides: Partial<BenchResults>): Omit<BenchResults, 'targets'
       perType: 100,
       bodyWords: 350,
       parts: [],
+      engines: ['sqlite'],
     },
     corpus: { name: 'synthetic', n: 100_000, ndjsonMiB: 200 },
     percentileMethod: '',
@@ -77,6 +78,7 @@ function results(overrides: Partial<BenchResults>): Omit<BenchResults, 'targets'
       { key: 'facets-large', http: summary(20, 70), peers: {} },
     ],
     peers: {},
+    engines: [],
     ...overrides,
   };
 }

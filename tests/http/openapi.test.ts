@@ -235,7 +235,6 @@ describe('documented responses', () => {
       const res = await request(app).get(url).set('If-None-Match', first.headers.etag!).expect(304);
       expectDocumented(res, 'get', template);
     }
-    const id = (await request(app).get('/api/search?pageSize=1')).body.hits[0].id as string;
     for (const [template, url] of [
       ['/api/articles/{id}/related', `/api/articles/${id}/related`],
       ['/api/feed', '/api/feed?q=korea'],

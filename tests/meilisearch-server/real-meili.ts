@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { startMeiliServer, type MeiliServer } from '../support/meili-server.js';
+import { startMeiliServer, type MeiliServer } from '../../bench/lib/meili-server.js';
 
 /**
  * The real Meilisearch these tests run against: the one `MEILI_URL` / `MEILI_API_KEY` name

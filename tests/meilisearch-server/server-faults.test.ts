@@ -7,7 +7,7 @@ import { ArticleInputSchema } from '../../src/articles/article.schema.js';
 import { silentLogger } from '../../src/logger.js';
 import { createMeilisearchEngine, createMeilisearchIndex } from '../../src/search/engines/meilisearch/index.js';
 import { REPO, spawnTs } from '../faults/spawn-server.js';
-import type { MeiliServer } from '../support/meili-server.js';
+import type { MeiliServer } from '../../bench/lib/meili-server.js';
 import { createTestApp } from '../support/test-app.js';
 import {
   documentCount,

@@ -7,13 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * A throwaway Meilisearch for tests, started from an existing binary (`MEILI_BIN`): a fresh
- * database under the system temp folder, a free loopback port, a random master key, analytics
- * off. The project never builds or ships the server; it only runs one that exists.
+ * A throwaway Meilisearch for the tests and the benchmark, started from an existing binary
+ * (`MEILI_BIN`): a fresh database under the system temp folder, a free loopback port, a random
+ * master key, analytics off. The project never builds or ships the server; it only runs one that exists.
  */
 export interface MeiliServer {
   readonly url: string;
   readonly masterKey: string;
+  /** The server's process id (a new one after `restart`), undefined once it has exited. */
+  pid(): number | undefined;
   /** Folder holding the database and the server's log. */
   readonly dir: string;
   /** Whether the process is running. */
@@ -125,6 +127,7 @@ export async function startMeiliServer(bin: string, extraArgs: readonly string[]
     masterKey,
     dir,
     running,
+    pid: () => (running() ? child?.pid : undefined),
     log,
     kill: () => signal('SIGKILL'),
     async restart() {
