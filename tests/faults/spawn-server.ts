@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** The project folder: child processes run from there, as `npm start` would. */
@@ -21,7 +21,7 @@ const TSX_LOADER = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs'))
 /** Runs a TypeScript entry point with tsx, in a clean environment plus `env`, from `cwd` (the project by default). */
 export function spawnTs(entry: string, args: readonly string[], env: Record<string, string>, cwd = REPO): Child {
   return watch(
-    spawn(process.execPath, ['--import', TSX_LOADER, join(REPO, entry), ...args], {
+    spawn(process.execPath, ['--import', TSX_LOADER, resolve(REPO, entry), ...args], {
       cwd,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
