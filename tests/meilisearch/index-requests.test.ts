@@ -166,13 +166,13 @@ describe('rebuild', () => {
       `GET /indexes/${temp}/settings`,
       `PATCH /indexes/${temp}/settings`,
       `POST /indexes/${temp}/documents`,
+      `GET /indexes/${TERMS}`,
       `GET /indexes/${temp}/documents`,
       `GET /indexes/${temp}_terms`,
       'POST /indexes',
       `GET /indexes/${temp}_terms/settings`,
       `PATCH /indexes/${temp}_terms/settings`,
       `POST /indexes/${temp}_terms/documents`,
-      `GET /indexes/${TERMS}`,
       'POST /swap-indexes',
       `DELETE /indexes/${temp}`,
       `DELETE /indexes/${temp}_terms`,
@@ -209,6 +209,44 @@ describe('rebuild', () => {
 });
 
 describe('title vocabulary', () => {
+  /** term -> docs as the stub's vocabulary index holds it. */
+  const vocabulary = () =>
+    new Map([...(stub.indexes.get(`${UID}_terms`)?.docs.values() ?? [])].map((d) => [d['term'], d['docs']]));
+
+  it('when an existing index is written to, then finish updates only the changed words, without a title scan or a swap', async () => {
+    await index.begin();
+    await index.upsert([
+      { ...article(1), title: 'North Korea fires missile' },
+      { ...article(2), title: 'Korea talks resume' },
+    ]);
+    await index.finish();
+    const before = stub.calls().length;
+
+    await index.begin();
+    await index.upsert([
+      { ...article(1), title: 'North Korea tests missile' },
+      { ...article(3), title: 'Summit talks' },
+    ]);
+    await index.delete(['a-2']);
+    await index.finish();
+    const calls = stub.calls().slice(before);
+    expect(calls).toContain(`POST /indexes/${UID}/documents/fetch`);
+    expect(calls).toContain(`POST /indexes/${UID}_terms/documents/fetch`);
+    expect(calls).not.toContain('POST /swap-indexes');
+    const titleScans = stub.requests.filter((r) => r.method === 'GET' && r.query.get('fields') === 'title');
+    expect(titleScans).toHaveLength(1); // the first run's, none since
+    expect(vocabulary()).toEqual(
+      new Map([
+        ['missile', 1],
+        ['north', 1],
+        ['korea', 1],
+        ['summit', 1],
+        ['talks', 1],
+        ['tests', 1],
+      ]),
+    );
+  });
+
   it('when a run finishes, then every title is read (title field only) and the words counted per title', async () => {
     await index.begin();
     await index.upsert([
@@ -246,13 +284,13 @@ describe('title vocabulary', () => {
     await index.finish();
     expect(stub.calls().slice(-11)).toEqual([
       `POST /indexes/${UID}/documents`,
+      `GET /indexes/${TERMS}`,
       `GET /indexes/${UID}/documents`,
       `GET /indexes/${next}`,
       'POST /indexes',
       `GET /indexes/${next}/settings`,
       `PATCH /indexes/${next}/settings`,
       `POST /indexes/${next}/documents`,
-      `GET /indexes/${TERMS}`,
       'POST /indexes',
       'POST /swap-indexes',
       `DELETE /indexes/${next}`,

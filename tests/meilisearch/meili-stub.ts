@@ -287,6 +287,22 @@ export class MeiliStub {
         },
       ],
       [
+        'POST /indexes/:uid/documents/fetch',
+        (req, [uid]) => {
+          const index = this.#index(uid!);
+          if (!index) return missingIndex(uid!);
+          const body = req.body as { ids?: string[]; fields?: string[]; offset?: number; limit?: number };
+          const offset = body.offset ?? 0;
+          const limit = body.limit ?? 20;
+          const docs: Record<string, unknown>[] = body.ids
+            ? body.ids.flatMap((id) => index.docs.get(id) ?? [])
+            : [...index.docs.values()];
+          const pick = (doc: Record<string, unknown>) =>
+            body.fields ? Object.fromEntries(body.fields.filter((f) => f in doc).map((f) => [f, doc[f]])) : doc;
+          return [200, { results: docs.slice(offset, offset + limit).map(pick), offset, limit, total: docs.length }];
+        },
+      ],
+      [
         'GET /indexes/:uid/documents/:id',
         (_req, [uid, id]) => {
           const doc = this.#index(uid!)?.docs.get(id!);

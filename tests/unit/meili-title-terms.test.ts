@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applyTermDelta,
+  titleTermDelta,
   countTitleTerms,
   isSearchableTerm,
   termDocumentId,
@@ -88,5 +90,58 @@ describe('toTermDocuments', () => {
 describe('termsIndexUid', () => {
   it('when an article index is named, then its vocabulary index is named after it', () => {
     expect(termsIndexUid('articles')).toBe('articles_terms');
+  });
+});
+
+describe('titleTermDelta', () => {
+  it('when titles change, then words leaving a title count -1, words joining +1, unchanged ones not at all', () => {
+    const delta = titleTermDelta([
+      { before: 'Korea talks', after: 'Korea summit' },
+      { after: 'Summit ends: summit over' },
+      { before: 'Talks fail' },
+    ]);
+    expect(delta).toEqual(
+      new Map([
+        ['talks', -2],
+        ['summit', 2],
+        ['ends', 1],
+        ['over', 1],
+        ['fail', -1],
+      ]),
+    );
+  });
+
+  it('when a word goes and comes back in the same writes, then it is not listed', () => {
+    expect(
+      titleTermDelta([
+        { before: 'A storm', after: 'A gale' },
+        { before: 'A gale', after: 'A storm' },
+      ]),
+    ).toEqual(new Map());
+  });
+});
+
+describe('applyTermDelta', () => {
+  it('when counts change, then positive ones are written and those reaching zero are deleted', () => {
+    const { upserts, deletes } = applyTermDelta(
+      new Map([
+        ['talks', 1],
+        ['korea', 4],
+      ]),
+      new Map([
+        ['talks', -1],
+        ['korea', 1],
+        ['summit', 2],
+      ]),
+    );
+    expect(upserts).toEqual([
+      { id: termDocumentId('korea'), term: 'korea', docs: 5 },
+      { id: termDocumentId('summit'), term: 'summit', docs: 2 },
+    ]);
+    expect(deletes).toEqual([termDocumentId('talks')]);
+  });
+
+  it('when a word the vocabulary never held goes negative, then nothing is written for it', () => {
+    expect(applyTermDelta(new Map(), new Map([['ghost', -1]]))).toEqual({ upserts: [], deletes: [] });
   });
 });

@@ -6,7 +6,14 @@ import type { ArticleIndex, IndexRunOptions } from '../../search-engine.js';
 import { jsonBytes, toMeiliDocument, toRequestChunks, type MeiliDocument } from './meili-document.js';
 import { createGuard, isPayloadTooLarge, taskFailure, toAppError } from './meili-errors.js';
 import { ARTICLE_INDEX_SETTINGS, settingsPatch, TERMS_INDEX_SETTINGS } from './meili-settings.js';
-import { countTitleTerms, termsIndexUid, toTermDocuments } from './title-terms.js';
+import {
+  applyTermDelta,
+  countTitleTerms,
+  termDocumentId,
+  termsIndexUid,
+  titleTermDelta,
+  toTermDocuments,
+} from './title-terms.js';
 
 /** How to reach the index the indexer writes. */
 export interface MeilisearchIndexOptions {
@@ -32,6 +39,11 @@ const ID_PAGE = 1_000;
 const TITLE_PAGE = 5_000;
 /** Vocabulary documents per batch (each about 70 bytes). */
 const TERMS_BATCH = 20_000;
+/**
+ * Most changed words a finish applies as an update; beyond it, rebuilding the vocabulary from
+ * every title costs about the same and cannot drift.
+ */
+export const MAX_INCREMENTAL_TERMS = 20_000;
 
 /** The index was written by an older version whose documents lack the fields filters compare. */
 export function indexOutdated(): AppError {
@@ -53,11 +65,15 @@ export function rebuildIndexUid(indexUid: string, now: number = Date.now()): str
  * `finish()` swaps it with the live index in one atomic task, then deletes the old copy, so
  * search never sees a half-built index.
  *
- * `finish()` also rebuilds the title vocabulary that autocomplete reads, `<uid>_terms` (one
- * document per title word: `{ id, term, docs }`, `docs` = titles holding it), from every title
- * of the index just written. The new vocabulary is built in a fresh index and swapped in: with
- * `rebuild`, in the same swap task as the articles, so articles and vocabulary change together.
- * A run that changed nothing keeps the vocabulary it has.
+ * `finish()` also brings up to date the title vocabulary that autocomplete reads, `<uid>_terms`
+ * (one document per title word: `{ id, term, docs }`, `docs` = titles holding it). Writes note
+ * how they change the titles (the stored title is read before it is replaced or deleted), and
+ * `finish()` applies those count changes to the words concerned, so its cost follows the
+ * write, not the index (docs/meilisearch.md has the figures). A rebuild, a first run, a failed
+ * update or more than `MAX_INCREMENTAL_TERMS` changed words build the vocabulary whole from
+ * every title into a fresh index that is swapped in: with `rebuild`, in the same swap task as
+ * the articles, so articles and vocabulary change together. A run that changed nothing keeps
+ * the vocabulary it has.
  */
 export function createMeilisearchIndex(options: MeilisearchIndexOptions): ArticleIndex {
   const client = new Meilisearch({
@@ -71,8 +87,14 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Articl
   const guard = createGuard(logger);
   let target = indexUid;
   let rebuilding: string | undefined;
-  /** Whether this run wrote or deleted anything, so the vocabulary must be rebuilt. */
+  /** Whether this run wrote or deleted anything, so the vocabulary must follow. */
   let changed = false;
+  /**
+   * What the writes since the last finish did to the title vocabulary's counts, applied by
+   * `finish()` instead of a rebuild; `undefined` once that is no longer known (a rebuild, a
+   * failed update, more changed words than an update is worth), and the next finish rebuilds.
+   */
+  let termDelta: Map<string, number> | undefined = new Map();
 
   /** Enqueues a task, waits for it and throws our error unless it succeeded (or failed with a tolerated code). */
   async function runTask(
@@ -171,6 +193,84 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Articl
     return first !== undefined && !('sectionKey' in first);
   }
 
+  /** The stored titles of `ids` (those that exist), in requests of `ID_PAGE` ids. */
+  async function titlesOf(uid: string, ids: readonly string[]): Promise<Map<string, string>> {
+    const titles = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += ID_PAGE) {
+      const chunk = ids.slice(i, i + ID_PAGE);
+      const page = await guard(
+        'readTitles',
+        // A filter (empty) makes the client POST the ids instead of putting them in the URL.
+        () => client.index(uid).getDocuments({ ids: chunk, fields: ['id', 'title'], filter: [], limit: chunk.length }),
+        () => undefined,
+      );
+      for (const doc of page?.results ?? []) {
+        if (typeof doc['id'] === 'string' && typeof doc['title'] === 'string') titles.set(doc['id'], doc['title']);
+      }
+    }
+    return titles;
+  }
+
+  /**
+   * Applies count changes to the live vocabulary: reads the changed terms' documents, writes the
+   * new counts and deletes the terms no title holds. Cost follows the words changed, not the
+   * index. On failure the delta is forgotten, so the next finish rebuilds the vocabulary whole.
+   */
+  async function updateTerms(termsUid: string, delta: ReadonlyMap<string, number>): Promise<void> {
+    try {
+      const current = new Map<string, number>();
+      const terms = [...delta.keys()];
+      for (let i = 0; i < terms.length; i += ID_PAGE) {
+        const ids = terms.slice(i, i + ID_PAGE).map(termDocumentId);
+        const page = await guard(
+          'readTerms',
+          () => client.index(termsUid).getDocuments({ ids, fields: ['term', 'docs'], filter: [], limit: ids.length }),
+          () => undefined,
+        );
+        for (const doc of page?.results ?? []) {
+          if (typeof doc['term'] === 'string' && typeof doc['docs'] === 'number') current.set(doc['term'], doc['docs']);
+        }
+      }
+      const { upserts, deletes } = applyTermDelta(current, delta);
+      for (let i = 0; i < upserts.length; i += TERMS_BATCH) {
+        const batch = upserts.slice(i, i + TERMS_BATCH);
+        await runTask('addTerms', () => client.index(termsUid).addDocuments(batch, { primaryKey: 'id' }));
+      }
+      if (deletes.length > 0) await runTask('deleteTerms', () => client.index(termsUid).deleteDocuments(deletes));
+    } catch (error) {
+      termDelta = undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Builds the vocabulary whole from every title of the index just written (`rebuilt` when a
+   * rebuild swaps it in, else the live one) into a fresh index, and swaps it in: with a rebuild,
+   * in the same swap task as the articles, so articles and vocabulary change together.
+   */
+  async function rebuildTerms(rebuilt: string | undefined, liveTerms: string, liveTermsExist: boolean): Promise<void> {
+    const nextTerms = rebuilt === undefined ? rebuildIndexUid(liveTerms) : termsIndexUid(rebuilt);
+    const swaps: IndexSwap[] = [{ indexes: [liveTerms, nextTerms], rename: false }];
+    if (rebuilt !== undefined) swaps.unshift({ indexes: [indexUid, rebuilt], rename: false });
+    try {
+      await buildTerms(rebuilt ?? indexUid, nextTerms);
+      // A swap needs both sides: a first run has no vocabulary yet.
+      if (!liveTermsExist) {
+        await runTask('createIndex', () => client.createIndex(liveTerms, { primaryKey: 'id' }), [
+          'index_already_exists',
+        ]);
+      }
+      await runTask('swapIndexes', () => client.swapIndexes(swaps));
+    } catch (error) {
+      // No half-built vocabulary is left behind; rebuilt articles stay for another attempt.
+      await dropQuietly(nextTerms);
+      throw error;
+    }
+    // After the swap the temporary names hold the previous documents.
+    if (rebuilt !== undefined) await dropQuietly(rebuilt);
+    await dropQuietly(nextTerms);
+  }
+
   /** Deletes an index that is no longer needed; a failure is only wasted disk, so it is reported, not thrown. */
   async function dropQuietly(uid: string): Promise<void> {
     try {
@@ -186,6 +286,8 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Articl
   return {
     async begin(run: IndexRunOptions = {}) {
       const liveIsNew = await ensureIndex(indexUid);
+      // A first run builds the vocabulary whole: no stored title to read before each write.
+      if (liveIsNew) termDelta = undefined;
       // Documents without filter keys would never match a filter again: only a rebuild fixes them.
       if (!liveIsNew && !run.rebuild && (await lacksFilterKeys(indexUid))) throw indexOutdated();
       // A new live index gets the settings at once: searches may reach it before the swap.
@@ -199,22 +301,42 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Articl
 
     async upsert(batch: readonly Article[]) {
       if (batch.length === 0) return;
+      if (rebuilding === undefined && termDelta !== undefined) {
+        const before = await titlesOf(
+          target,
+          batch.map((article) => article.id),
+        );
+        titleTermDelta(
+          batch.map((article) => ({ before: before.get(article.id), after: article.title })),
+          termDelta,
+        );
+      }
       const rejected: RejectedArticle[] = [];
       for (const chunk of toRequestChunks(batch.map(toMeiliDocument), MAX_REQUEST_BYTES)) {
         await addDocuments(chunk, rejected);
       }
       changed = true;
-      if (rejected.length > 0) throw new ArticlesRejectedError(rejected);
+      if (rejected.length > 0) {
+        // A rejected article keeps its old title, which the delta already took out: rebuild instead.
+        termDelta = undefined;
+        throw new ArticlesRejectedError(rejected);
+      }
     },
 
     async delete(ids: readonly string[]) {
       if (ids.length === 0) return 0;
+      const before = rebuilding === undefined && termDelta !== undefined ? await titlesOf(target, ids) : undefined;
       // Nothing to delete from an index that does not exist yet.
       const task = await runTask('deleteDocuments', () => client.index(target).deleteDocuments([...ids]), [
         'index_not_found',
       ]);
       const deleted = task.details?.deletedDocuments ?? 0;
       if (deleted > 0) changed = true;
+      if (before && termDelta)
+        titleTermDelta(
+          [...before.values()].map((title) => ({ before: title })),
+          termDelta,
+        );
       return deleted;
     },
 
@@ -235,27 +357,17 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Articl
     async finish() {
       const old = rebuilding;
       const liveTerms = termsIndexUid(indexUid);
-      if (old === undefined && !changed && (await indexExists(liveTerms))) return;
-      // The new vocabulary goes into a fresh index: the rebuilt one's, or a temporary one.
-      const nextTerms = old === undefined ? rebuildIndexUid(liveTerms) : termsIndexUid(old);
-      const swaps: IndexSwap[] = [{ indexes: [liveTerms, nextTerms], rename: false }];
-      if (old !== undefined) swaps.unshift({ indexes: [indexUid, old], rename: false });
-      try {
-        await buildTerms(old ?? indexUid, nextTerms);
-        // A swap needs both sides: the first run after an upgrade has no vocabulary yet.
-        await ensureIndex(liveTerms);
-        await runTask('swapIndexes', () => client.swapIndexes(swaps));
-      } catch (error) {
-        // No half-built vocabulary is left behind; rebuilt articles stay for another attempt.
-        await dropQuietly(nextTerms);
-        throw error;
+      const liveTermsExist = await indexExists(liveTerms);
+      if (old === undefined && !changed && liveTermsExist) return;
+      if (old === undefined && liveTermsExist && termDelta !== undefined && termDelta.size <= MAX_INCREMENTAL_TERMS) {
+        await updateTerms(liveTerms, termDelta);
+      } else {
+        await rebuildTerms(old, liveTerms, liveTermsExist);
       }
       target = indexUid;
       rebuilding = undefined;
       changed = false;
-      // After the swap the temporary names hold the previous documents.
-      if (old !== undefined) await dropQuietly(old);
-      await dropQuietly(nextTerms);
+      termDelta = new Map();
     },
 
     async count() {

@@ -61,3 +61,50 @@ export function toTermDocuments(counts: ReadonlyMap<string, number>): TermDocume
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([term, docs]) => ({ id: termDocumentId(term), term, docs }));
 }
+
+/** How one article's title changed in a write: absent before (new) or after (deleted). */
+export interface TitleChange {
+  before?: string | undefined;
+  after?: string | undefined;
+}
+
+/**
+ * Adds what title changes do to the vocabulary's counts into `delta` (term -> change in the
+ * number of titles holding it); words Meilisearch cannot search are left out, as in the index.
+ * @example titleTermDelta([{ before: 'Korea talks', after: 'Korea summit' }, { after: 'Summit ends' }])
+ *   -> Map { talks: -1, summit: 2, ends: 1 }
+ */
+export function titleTermDelta(changes: Iterable<TitleChange>, delta = new Map<string, number>()): Map<string, number> {
+  for (const { before, after } of changes) {
+    const old = new Set(before === undefined ? [] : tokenize(before));
+    const next = new Set(after === undefined ? [] : tokenize(after));
+    for (const term of old) if (!next.has(term)) bump(delta, term, -1);
+    for (const term of next) if (!old.has(term)) bump(delta, term, 1);
+  }
+  for (const [term, change] of delta) if (change === 0 || !isSearchableTerm(term)) delta.delete(term);
+  return delta;
+}
+
+function bump(delta: Map<string, number>, term: string, by: number): void {
+  delta.set(term, (delta.get(term) ?? 0) + by);
+}
+
+/**
+ * Current counts of the changed terms + their delta -> the vocabulary documents to write and
+ * the ids to delete (a term no title holds any more).
+ * @example applyTermDelta(new Map([['talks', 1]]), new Map([['talks', -1], ['summit', 2]]))
+ *   -> { upserts: [{ id: termDocumentId('summit'), term: 'summit', docs: 2 }], deletes: [termDocumentId('talks')] }
+ */
+export function applyTermDelta(
+  current: ReadonlyMap<string, number>,
+  delta: ReadonlyMap<string, number>,
+): { upserts: TermDocument[]; deletes: string[] } {
+  const upserts: TermDocument[] = [];
+  const deletes: string[] = [];
+  for (const [term, change] of [...delta].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const docs = (current.get(term) ?? 0) + change;
+    if (docs > 0) upserts.push({ id: termDocumentId(term), term, docs });
+    else if (current.has(term)) deletes.push(termDocumentId(term));
+  }
+  return { upserts, deletes };
+}
