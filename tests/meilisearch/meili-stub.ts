@@ -295,7 +295,10 @@ export class MeiliStub {
           const offset = body.offset ?? 0;
           const limit = body.limit ?? 20;
           const docs: Record<string, unknown>[] = body.ids
-            ? body.ids.flatMap((id) => index.docs.get(id) ?? [])
+            ? body.ids.flatMap((id) => {
+                const doc = index.docs.get(id);
+                return doc ? [doc] : [];
+              })
             : [...index.docs.values()];
           const pick = (doc: Record<string, unknown>) =>
             body.fields ? Object.fromEntries(body.fields.filter((f) => f in doc).map((f) => [f, doc[f]])) : doc;
