@@ -1,3 +1,4 @@
+import { compareText } from './count-order.js';
 import { SEARCH_LIMITS, type DateInterval } from './search.schema.js';
 
 /**
@@ -59,6 +60,6 @@ export function toDateBuckets(
     merged.set(key, (merged.get(key) ?? 0) + count);
   }
   return [...merged.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([value, count]) => ({ value, ...bucketRange(value), count }));
 }
