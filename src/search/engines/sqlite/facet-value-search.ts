@@ -1,8 +1,7 @@
-import type { FacetSearchQuery } from '../../facet-search.schema.js';
+import type { FacetSearchQuery, FacetValueHit } from '../../facet-search.schema.js';
 import { byCountThenValue } from '../../count-order.js';
 import { matchFacetValue } from '../../highlight/facet-value-match.js';
 import { parseQuery } from '../../query/parse-query.js';
-import type { FacetValueHit } from '../../search-engine.js';
 import type { ColumnStore } from './column-store.js';
 import { facetCounts, facetDictionary } from './facets.js';
 import { compileFilters } from './filters.js';

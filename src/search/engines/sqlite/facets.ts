@@ -1,11 +1,10 @@
+import { DAY_MS } from '../../../articles/dates.js';
 import { compareByCount } from '../../count-order.js';
 import { bucketKey, bucketRange, chooseDateInterval } from '../../date-buckets.js';
 import type { DateInterval, FacetName, Facets } from '../../search.schema.js';
 import type { ColumnStore } from './column-store.js';
 import type { Dictionary } from './dictionary.js';
 import { filterBits, hasFilters, PASS, type CompiledFilters } from './filters.js';
-
-const DAY_MS = 86_400_000;
 
 /** What one pass over the matches produces. */
 export interface FilteredMatches {
