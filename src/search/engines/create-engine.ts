@@ -1,4 +1,4 @@
-import type { Config } from '../../config.js';
+import { ConfigError, type Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type { ArticleIndex, SearchEngine } from '../search-engine.js';
 
@@ -30,6 +30,9 @@ export async function openArticleIndex(config: Config, logger: Logger): Promise<
 }
 
 function meiliOptions(config: Config) {
-  if (!config.MEILI_URL) throw new Error('SEARCH_ENGINE=meilisearch needs MEILI_URL');
+  // loadConfig already refuses this; a Config built by hand gets the same message.
+  if (!config.MEILI_URL) {
+    throw new ConfigError([{ variable: 'MEILI_URL', message: 'must be set when SEARCH_ENGINE=meilisearch' }]);
+  }
   return { url: config.MEILI_URL, apiKey: config.MEILI_API_KEY, indexUid: config.MEILI_INDEX };
 }
