@@ -10,7 +10,7 @@ import { FeedParamsSchema } from '../../search/feed/feed.schema.js';
 import { RelatedParamsSchema, RelatedResponseSchema } from '../../search/related/related.schema.js';
 import { SearchParamsSchema, SearchResponseSchema } from '../../search/search.schema.js';
 import { SuggestParamsSchema, SuggestResponseSchema } from '../../search/suggest/suggest.schema.js';
-import { ADMIN_LIMITS, WriteRejectedSchema, WriteReportSchema } from '../routes/admin-articles.route.js';
+import { ADMIN_LIMITS, WriteRejectedSchema, WriteReportSchema } from '../routes/admin-articles.schema.js';
 import { ArticlePathSchema } from '../routes/articles.route.js';
 import { HealthResponseSchema, ReadyResponseSchema } from '../routes/health.route.js';
 import { toQueryParameters } from './query-parameters.js';
