@@ -3,8 +3,11 @@ import { InvalidRecordSchema } from '../../ingest/index-report.schema.js';
 import { AppError, ErrorCode } from '../../errors.js';
 import { ProblemDetailsSchema } from '../middleware/problem-details.js';
 
-/** Limits of one write request. */
-export const ADMIN_LIMITS = { maxArticles: 1_000, maxBodyBytes: 10 * 1024 * 1024 } as const;
+/**
+ * Limits of one write request. `lockWaitMs`: how long a write waits while another process (the
+ * indexer) holds the index before it answers 503 `index_busy`, so a client hears back within 2 s.
+ */
+export const ADMIN_LIMITS = { maxArticles: 1_000, maxBodyBytes: 10 * 1024 * 1024, lockWaitMs: 1_000 } as const;
 
 /** Where admin-API records come from, in the indexer's report shape. */
 export const BODY_SOURCE = 'body';

@@ -19,14 +19,27 @@ export async function openSearchEngine(config: Config, logger: Logger): Promise<
   return openSqliteEngine({ path: config.SQLITE_PATH, logger });
 }
 
+/** How the write side is used. */
+export interface ArticleIndexOptions {
+  /**
+   * How long a write may wait for another process that holds the index (the embedded engine's
+   * single write lock) before it fails with 503 `index_busy`; the adapter's default otherwise.
+   */
+  lockWaitMs?: number;
+}
+
 /** Opens the write side for the indexer and the admin API. */
-export async function openArticleIndex(config: Config, logger: Logger): Promise<ArticleIndex> {
+export async function openArticleIndex(
+  config: Config,
+  logger: Logger,
+  options: ArticleIndexOptions = {},
+): Promise<ArticleIndex> {
   if (config.SEARCH_ENGINE === 'meilisearch') {
     const { createMeilisearchIndex } = await import('./meilisearch/index.js');
     return createMeilisearchIndex({ ...meiliOptions(config), logger });
   }
   const { openSqliteIndex } = await import('./sqlite/index.js');
-  return openSqliteIndex({ path: config.SQLITE_PATH, logger });
+  return openSqliteIndex({ path: config.SQLITE_PATH, logger, ...options });
 }
 
 function meiliOptions(config: Config) {
