@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +11,7 @@ import { openArticleIndex } from '../../src/search/engines/create-engine.js';
 import type { ArticleIndex } from '../../src/search/search-engine.js';
 import { loadSeedArticles } from '../support/seed-articles.js';
 import { createSqliteEngine } from '../support/sqlite-engine.js';
+import { holdWriteLock } from '../support/write-lock.js';
 
 /**
  * The write side never blocks reads: while another process holds the embedded engine's write
@@ -19,7 +19,6 @@ import { createSqliteEngine } from '../support/sqlite-engine.js';
  * and the server keeps answering meanwhile. The app is wired as server.ts wires it.
  */
 const KEY = 'admin-key-for-tests-0123456789';
-const repo = new URL('../../', import.meta.url).pathname;
 let base: string;
 let server: Server;
 let index: ArticleIndex;
@@ -50,27 +49,6 @@ afterAll(async () => {
   await index?.close();
   await cleanup?.();
 });
-
-/** Another process that takes the write lock (BEGIN IMMEDIATE) and keeps it until told on stdin. */
-async function holdWriteLock(dbPath: string): Promise<{ release(): Promise<void> }> {
-  const script = `
-    const db = new (require('better-sqlite3'))(${JSON.stringify(dbPath)});
-    db.exec('BEGIN IMMEDIATE');
-    process.stdout.write('locked\\n');
-    process.stdin.once('data', () => { db.exec('ROLLBACK'); db.close(); process.exit(0); });`;
-  const child: ChildProcess = spawn(process.execPath, ['-e', script], {
-    cwd: repo,
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const [line] = (await once(child.stdout!, 'data')) as [Buffer];
-  expect(line.toString()).toBe('locked\n');
-  return {
-    async release() {
-      child.stdin!.write('release\n');
-      if (child.exitCode === null) await once(child, 'exit');
-    },
-  };
-}
 
 const article = {
   id: 'lock-test-1',
@@ -105,7 +83,6 @@ async function probeHealth(until: Promise<unknown>): Promise<number[]> {
 describe('when another process holds the write lock', () => {
   it('then an admin write answers 503 index_busy with Retry-After within 2 s, /health keeps answering under 100 ms, and the write succeeds once the lock is released', async () => {
     const lock = await holdWriteLock(path);
-    let released = false;
     try {
       const started = performance.now();
       const answer = post();
@@ -125,14 +102,13 @@ describe('when another process holds the write lock', () => {
       expect(Math.max(...health)).toBeLessThan(100);
 
       await lock.release();
-      released = true;
       const retried = await post();
       expect(retried.status).toBe(200);
       expect(await retried.json()).toEqual({ indexed: 1, invalid: [] });
       const search = (await (await fetch(`${base}/api/search?q=quillback%20`)).json()) as { hits: { id: string }[] };
       expect(search.hits.map((hit) => hit.id)).toEqual(['lock-test-1']);
     } finally {
-      if (!released) await lock.release();
+      await lock.release();
     }
   });
 });

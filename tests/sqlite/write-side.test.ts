@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,11 +6,11 @@ import type { Article } from '../../src/articles/article.schema.js';
 import { ErrorCode } from '../../src/errors.js';
 import { silentLogger } from '../../src/logger.js';
 import { openSqliteEngine, openSqliteIndex } from '../../src/search/engines/sqlite/index.js';
+import { holdWriteLock } from '../support/write-lock.js';
 
 /** The embedded engine's write side behind the ArticleIndex port: a worker thread, calls in order, errors as rejections. */
 const dir = mkdtempSync(join(tmpdir(), 'write-side-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const repo = new URL('../../', import.meta.url).pathname;
 let files = 0;
 const newPath = () => join(dir, `index-${++files}.db`);
 
@@ -79,13 +77,7 @@ describe('the SQLite write side', () => {
     const index = await openSqliteIndex({ path, logger: silentLogger(), lockWaitMs: 400 });
     await index.begin();
     await index.upsert([article('a', 'Before the lock')]);
-    const script = `
-      const db = new (require('better-sqlite3'))(${JSON.stringify(path)});
-      db.exec('BEGIN IMMEDIATE');
-      process.stdout.write('locked\\n');
-      process.stdin.once('data', () => { db.exec('ROLLBACK'); db.close(); process.exit(0); });`;
-    const holder = spawn(process.execPath, ['-e', script], { cwd: repo, stdio: ['pipe', 'pipe', 'inherit'] });
-    await once(holder.stdout, 'data');
+    const lock = await holdWriteLock(path);
     try {
       const started = performance.now();
       // Five writes sent at once: waiting one after the other would take 5 x 400 ms.
@@ -99,8 +91,7 @@ describe('the SQLite write side', () => {
       }
       expect(elapsed).toBeLessThan(1_500);
     } finally {
-      holder.stdin.write('release\n');
-      if (holder.exitCode === null) await once(holder, 'exit');
+      await lock.release();
     }
     await index.upsert([article('b', 'After the lock')]);
     expect(await index.count()).toBe(2);
