@@ -1,53 +1,22 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { browserGate, launchBrowser, type PageProblems } from '../support/e2e-browser.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { browserGate } from '../support/e2e-browser.js';
 import { headingCount, hitTitles, settled, typeAndWaitForSuggestions, urlParams } from '../support/e2e-page.js';
-import { startE2eServer, type E2eServer } from '../support/e2e-server.js';
+import { E2E_ARTIFACTS as ARTIFACTS, useE2eSession } from '../support/e2e-session.js';
 import { loadSeedArticles } from '../support/seed-articles.js';
 
-const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 const SEED_ARTICLES = loadSeedArticles().length;
 const gate = browserGate();
 
 describe.skipIf(!gate.run)('reader search page (Chromium)', () => {
-  let server: E2eServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  const session = useE2eSession();
   let page: Page;
-  let problems: PageProblems;
-  /** Console errors a test causes on purpose (the error-state test's 503). */
-  let expectedConsoleErrors: RegExp | undefined;
-
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startE2eServer();
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  // Every test gets a tab of its own: it starts from its own URL, never from another test's page
-  // state or history, and can run alone.
-  beforeEach(async () => {
-    ({ page, problems } = await browser.newPage());
-    expectedConsoleErrors = undefined;
-  });
-
-  // Whatever a test did, the page reported no CSP violation, script error or unexpected console error.
-  afterEach(async () => {
-    await page.close();
-    expect({
-      cspViolations: problems.cspViolations,
-      pageErrors: problems.pageErrors,
-      consoleErrors: problems.consoleErrors.filter((m) => !expectedConsoleErrors?.test(m)),
-    }).toEqual({ cspViolations: [], pageErrors: [], consoleErrors: [] });
+  beforeEach(() => {
+    page = session.page;
   });
 
   const open = async (query = '') => {
-    const response = await page.goto(`${server.baseUrl}/${query}`);
+    const response = await page.goto(`${session.server.baseUrl}/${query}`);
     await settled(page);
     return response;
   };
@@ -313,7 +282,7 @@ describe.skipIf(!gate.run)('reader search page (Chromium)', () => {
   it('when the search fails, then the problem detail and a retry button show, and retry loads with a busy state', async () => {
     await open();
     // The one failed request the browser reports is the 503 this test asks for.
-    expectedConsoleErrors = /status of 503/;
+    session.expectConsoleErrors(/status of 503/);
     await page.route(
       '**/api/search?**',
       (route) =>
