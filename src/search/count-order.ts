@@ -13,7 +13,7 @@ export function compareText(a: string, b: string): number {
 }
 
 /**
- * Count desc, then text asc (`compareText`), for values kept apart from their counts.
+ * Count (or score) desc, then text asc (`compareText`), for values kept apart from their counts.
  * @example compareByCount(3, 'b', 5, 'a') > 0; compareByCount(3, 'a', 3, 'b') < 0
  */
 export function compareByCount(countA: number, textA: string, countB: number, textB: string): number {
