@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { isValidTimeZone } from './ingest/sources/zoned-time.js';
 
 /**
  * Environment -> typed configuration. The only module that reads `process.env`.
@@ -72,10 +73,19 @@ export const ConfigSchema = z
       .describe("Express 'trust proxy' setting, for client IPs behind a proxy"),
     RAW_PAGE_TIMEZONE: z
       .string()
+      .refine(isValidTimeZone, 'must be an IANA time zone name, e.g. Europe/Berlin')
       .default('UTC')
       .describe('Timezone of the "Section HH:MM Month DD, YYYY" line of raw .txt pages (IANA name)'),
   })
-  .transform((env) => ({ ...env, SEARCH_ENGINE: env.SEARCH_ENGINE ?? (env.MEILI_URL ? 'meilisearch' : 'sqlite') }));
+  // Checks across variables, reported on the variable to fix.
+  .transform((env, ctx) => {
+    const engine = env.SEARCH_ENGINE ?? (env.MEILI_URL ? 'meilisearch' : 'sqlite');
+    if (engine === 'meilisearch' && env.MEILI_URL === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['MEILI_URL'], message: 'must be set when SEARCH_ENGINE=meilisearch' });
+      return z.NEVER;
+    }
+    return { ...env, SEARCH_ENGINE: engine };
+  });
 
 /** The parsed configuration. */
 export type Config = z.output<typeof ConfigSchema>;

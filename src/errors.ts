@@ -21,6 +21,7 @@ export const ErrorCode = {
   timeout: 'timeout',
   engineUnavailable: 'engine_unavailable',
   indexOutdated: 'index_outdated',
+  indexBusy: 'index_busy',
   shuttingDown: 'shutting_down',
   internal: 'internal_error',
 } as const;
@@ -112,6 +113,26 @@ export class ArticlesRejectedError extends AppError {
     });
     this.name = 'ArticlesRejectedError';
   }
+}
+
+/**
+ * 503: another writer holds the index (the indexer, another server) longer than a write may
+ * wait. Nothing was written; the same request can be sent again.
+ */
+export class IndexBusyError extends AppError {
+  constructor(cause?: unknown) {
+    super(ErrorCode.indexBusy, 503, 'Index busy', {
+      detail: 'Another process is writing to the index; nothing was written. Try again shortly.',
+      cause,
+      headers: { 'Retry-After': '2' },
+    });
+    this.name = 'IndexBusyError';
+  }
+}
+
+/** Whether an error says the index was busy, so the same write may succeed later. */
+export function isIndexBusy(error: unknown): boolean {
+  return isAppError(error) && error.code === ErrorCode.indexBusy;
 }
 
 /** Type guard usable across module boundaries. */

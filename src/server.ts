@@ -2,6 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
 import { answerClientErrors } from './http/middleware/client-error.js';
+import { ADMIN_LIMITS } from './http/routes/admin-articles.schema.js';
 import { withDeferredFinish } from './search/deferred-finish.js';
 import { createLogger, type Logger } from './logger.js';
 import { requestLogBindings } from './http/middleware/request-context.js';
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   await seedWhenEmpty(config, engine, logger);
   // The write side is opened only when writes are enabled: a read-only deployment never holds it.
   const index = config.ADMIN_API_KEY
-    ? withDeferredFinish(await openArticleIndex(config, logger), {
+    ? withDeferredFinish(await openArticleIndex(config, logger, { lockWaitMs: ADMIN_LIMITS.lockWaitMs }), {
         onError: (error) => logger.error({ err: error }, 'index finish failed'),
       })
     : undefined;

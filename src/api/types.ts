@@ -11,7 +11,7 @@
  */
 import type { z } from 'zod';
 import type { ArticlePathSchema } from '../http/routes/articles.route.js';
-import type { WriteRejectedSchema, WriteReportSchema } from '../http/routes/admin-articles.route.js';
+import type { WriteRejectedSchema, WriteReportSchema } from '../http/routes/admin-articles.schema.js';
 import type { HealthResponseSchema, ReadyResponseSchema } from '../http/routes/health.route.js';
 import type { FacetSearchParamsSchema, FacetSearchPathSchema } from '../search/facet-search.schema.js';
 import type { FEED_LIMITS, FeedParamsSchema } from '../search/feed/feed.schema.js';

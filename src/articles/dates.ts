@@ -1,3 +1,6 @@
+/** Milliseconds in a UTC day (no leap seconds in epoch time). */
+export const DAY_MS = 86_400_000;
+
 /**
  * ISO 8601 dates and datetimes -> UTC. A datetime without a zone is read as UTC.
  * @example toUtcIso("2021-01-08T03:55:00+09:00") -> "2021-01-07T18:55:00Z"

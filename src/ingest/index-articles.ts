@@ -22,7 +22,7 @@ const PROGRESS_EVERY_RECORDS = 1000;
 
 /** Options of `indexSources`. */
 export interface IndexOptions {
-  /** Articles per `upsert` (default 1000). */
+  /** Articles per `upsert` (default `DEFAULT_BATCH_SIZE`, 5,000). */
   batchSize?: number;
   /** Delete indexed articles whose id no source holds any more. */
   sync?: boolean;

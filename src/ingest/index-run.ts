@@ -1,10 +1,8 @@
-import type { z } from 'zod';
-import { ArticlesRejectedError } from '../errors.js';
-import { ArticleInputSchema, type Article } from '../articles/article.schema.js';
 import type { Logger } from '../logger.js';
 import type { ArticleIndex } from '../search/search-engine.js';
 import { MAX_REPORTED_INVALID, type InvalidRecord, type UnreadableFile } from './index-report.schema.js';
 import type { SourceRecord } from './sources/source-record.js';
+import { ArticleBatch, validateRecord } from './article-batch.js';
 
 /** Counters of a run in progress, as `onProgress` receives them. */
 export interface IndexProgress {
@@ -34,10 +32,7 @@ export class IndexRun {
   indexed = 0;
   // Ids of the pending batch seen for the first time: they count as indexed once it is sent.
   #firstSeenInBatch = new Set<string>();
-  // A Map so that a second copy of an id in the same batch replaces the first (last one wins).
-  #batch = new Map<string, Article>();
-  // Where each article of the pending batch was read, to report one the engine rejects.
-  #origins = new Map<string, { source: string; line: number }>();
+  readonly #batch = new ArticleBatch();
 
   constructor(
     private readonly index: ArticleIndex,
@@ -58,18 +53,16 @@ export class IndexRun {
       this.#reject({ source: record.source, line: record.line, errors: [{ path: '', message: record.error }] });
       return;
     }
-    const parsed = ArticleInputSchema.safeParse(record.value);
-    if (!parsed.success) {
-      this.#reject({ source: record.source, line: record.line, errors: toRecordIssues(parsed.error) });
+    const origin = { source: record.source, line: record.line };
+    const { article, invalid } = validateRecord(record.value, origin);
+    if (invalid) {
+      this.#reject(invalid);
       return;
     }
-    const article = parsed.data;
     if (this.seen.has(article.id)) this.duplicates += 1;
     else this.#firstSeenInBatch.add(article.id);
     this.seen.add(article.id);
-    this.#batch.delete(article.id);
-    this.#batch.set(article.id, article);
-    this.#origins.set(article.id, { source: record.source, line: record.line });
+    this.#batch.add(article, origin);
     if (this.#batch.size >= this.batchSize) await this.flush();
   }
 
@@ -80,26 +73,17 @@ export class IndexRun {
    */
   async flush(): Promise<void> {
     if (this.#batch.size === 0) return;
-    const batch = [...this.#batch.values()];
-    try {
-      await this.index.upsert(batch);
-    } catch (error) {
-      if (!(error instanceof ArticlesRejectedError)) throw error;
-      for (const { id, message } of error.rejected) this.#rejectStored(id, message);
+    const size = this.#batch.size;
+    // An article the engine refused is invalid, no longer indexed (or a duplicate).
+    for (const { id, record } of await this.#batch.writeTo(this.index)) {
+      if (!this.#firstSeenInBatch.delete(id)) this.duplicates -= 1;
+      this.#reject(record);
     }
     // Counted only after success: a failed batch is not indexed.
     this.indexed += this.#firstSeenInBatch.size;
     this.#firstSeenInBatch.clear();
     this.#batch.clear();
-    this.#origins.clear();
-    this.logger.debug({ size: batch.length, indexed: this.indexed }, 'batch indexed');
-  }
-
-  /** An article of the pending batch that the engine refused: invalid, and no longer indexed or a duplicate. */
-  #rejectStored(id: string, message: string): void {
-    const origin = this.#origins.get(id) ?? { source: '', line: 1 };
-    if (!this.#firstSeenInBatch.delete(id)) this.duplicates -= 1;
-    this.#reject({ ...origin, errors: [{ path: '', message }] });
+    this.logger.debug({ size, indexed: this.indexed }, 'batch indexed');
   }
 
   /** Current counters. */
@@ -117,13 +101,4 @@ export class IndexRun {
     this.invalidCount += 1;
     if (this.invalid.length < MAX_REPORTED_INVALID) this.invalid.push(record);
   }
-}
-
-/**
- * zod issues -> `{ path, message }`, paths dotted. The article schema words its own messages
- * plainly ("is required", "must be a list"), so they are shown as they are.
- * @example { path: ["tags", 3], message: "must not be empty" } -> { path: "tags.3", message: "must not be empty" }
- */
-export function toRecordIssues(error: z.ZodError): InvalidRecord['errors'] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }

@@ -1,3 +1,5 @@
+import { DAY_MS } from '../articles/dates.js';
+import { compareText } from './count-order.js';
 import { SEARCH_LIMITS, type DateInterval } from './search.schema.js';
 
 /**
@@ -5,7 +7,6 @@ import { SEARCH_LIMITS, type DateInterval } from './search.schema.js';
  * @example chooseDateInterval('auto', Date.UTC(2021,0,1), Date.UTC(2021,2,5)) -> 'day' (64 days > 60) -> 'month'
  */
 const INTERVALS_FINEST_FIRST: readonly DateInterval[] = ['day', 'month', 'year'];
-const DAY_MS = 86_400_000;
 
 /** Number of buckets an interval needs to cover [minMs, maxMs]. */
 export function bucketCount(interval: DateInterval, minMs: number, maxMs: number): number {
@@ -59,6 +60,6 @@ export function toDateBuckets(
     merged.set(key, (merged.get(key) ?? 0) + count);
   }
   return [...merged.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([value, count]) => ({ value, ...bucketRange(value), count }));
 }

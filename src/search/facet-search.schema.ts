@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { integer, single } from './query-params.js';
-import { checkDateRange, filterParams, SEARCH_LIMITS, toSearchFilters, type SearchFilters } from './search.schema.js';
+import { checkDateRange, filterParams, SEARCH_LIMITS, toSearchFilters } from './search.schema.js';
 
 /** Facets whose values can be searched. */
 export const SEARCHABLE_FACETS = ['tags', 'section', 'authors'] as const;
@@ -23,25 +23,21 @@ export const FacetSearchParamsSchema = z
   .superRefine(checkDateRange)
   .transform((p) => ({ q: p.q, query: p.query, limit: p.limit, filters: toSearchFilters(p) }));
 
-/** A validated facet-value search. */
-export type FacetSearchQuery = {
-  facet: SearchableFacet;
-  q: string;
-  query: string;
-  limit: number;
-  filters: SearchFilters;
-};
+/** A validated facet-value search, as the engine port receives it: the path's facet and the query string. */
+export type FacetSearchQuery = z.output<typeof FacetSearchPathSchema> & z.output<typeof FacetSearchParamsSchema>;
+
+/** One facet value found by a facet-value search. */
+export const FacetValueHitSchema = z.object({
+  value: z.string(),
+  count: z.number().int(),
+  highlight: z.string().describe('HTML: the escaped value with the typed part in <mark>'),
+});
+export type FacetValueHit = z.output<typeof FacetValueHitSchema>;
 
 export const FacetSearchResponseSchema = z
   .object({
     facet: z.enum(SEARCHABLE_FACETS),
-    values: z.array(
-      z.object({
-        value: z.string(),
-        count: z.number().int(),
-        highlight: z.string().describe('HTML: the escaped value with the typed part in <mark>'),
-      }),
-    ),
+    values: z.array(FacetValueHitSchema).describe('Best first: count desc, then value'),
     processingTimeMs: z.number(),
   })
   .meta({ id: 'FacetSearchResponse' });

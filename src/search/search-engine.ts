@@ -1,19 +1,12 @@
 import type { Article } from '../articles/article.schema.js';
 import type { SuggestQuery, Suggestion } from './suggest/suggest.schema.js';
-import type { FacetSearchQuery } from './facet-search.schema.js';
+import type { FacetSearchQuery, FacetValueHit } from './facet-search.schema.js';
 import type { RelatedHit, RelatedQuery } from './related/related.schema.js';
 import type { SearchQuery, SearchResult } from './search.schema.js';
 
 /** Engines the service can run on. */
 export const ENGINE_KINDS = ['sqlite', 'meilisearch'] as const;
 export type EngineKind = (typeof ENGINE_KINDS)[number];
-
-/** Facet values found by a facet-value search, best first. */
-export interface FacetValueHit {
-  value: string;
-  count: number;
-  highlight: string;
-}
 
 /**
  * The read side of a search engine, in the service's own types. The HTTP layer talks only

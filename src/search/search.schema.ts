@@ -49,23 +49,22 @@ export const filterParams = {
   to: dateParam('to').optional().describe('Published at or before (YYYY-MM-DD = the whole day, inclusive)'),
 };
 
-/** The engine-facing form of the filters: epoch milliseconds, empty lists for "any". */
-export interface SearchFilters {
-  sections: string[];
-  tags: string[];
-  authors: string[];
-  from?: number;
-  to?: number;
-}
+/** The parsed filter parameters, as every request schema holds them. */
+type FilterParams = z.output<z.ZodObject<typeof filterParams>>;
 
-type FilterParams = { section?: string[]; tag?: string[]; author?: string[]; from?: number; to?: number };
-
-/** Request filters -> engine filters. */
-export function toSearchFilters(p: FilterParams): SearchFilters {
-  const filters: SearchFilters = { sections: p.section ?? [], tags: p.tag ?? [], authors: p.author ?? [] };
-  if (p.from !== undefined) filters.from = p.from;
-  if (p.to !== undefined) filters.to = p.to;
-  return filters;
+/**
+ * Request filters -> the engine-facing form: epoch milliseconds, empty lists for "any", no
+ * key for an absent date bound.
+ * @example toSearchFilters({ section: ['World'], from: 0 }) -> { sections: ['World'], tags: [], authors: [], from: 0 }
+ */
+export function toSearchFilters(p: FilterParams) {
+  return {
+    sections: p.section ?? [],
+    tags: p.tag ?? [],
+    authors: p.author ?? [],
+    ...(p.from !== undefined && { from: p.from }),
+    ...(p.to !== undefined && { to: p.to }),
+  };
 }
 
 /** Rejects `from` after `to`, naming `to`. */
@@ -135,6 +134,8 @@ export const SearchParamsSchema = z
 
 /** A validated search, as the engine port receives it. */
 export type SearchQuery = z.output<typeof SearchParamsSchema>;
+/** The engine-facing form of the filters of every request (search, suggest, facet-value search). */
+export type SearchFilters = SearchQuery['filters'];
 
 export const FacetValueSchema = z.object({ value: z.string(), count: z.number().int() }).meta({ id: 'FacetValue' });
 export const DateBucketSchema = z
@@ -193,9 +194,10 @@ export const SearchResponseSchema = z
 export type SearchResponse = z.output<typeof SearchResponseSchema>;
 
 /** What an engine returns for a search; the route adds q, page, sort and timing. */
-export interface SearchResult {
-  hits: SearchHit[];
-  totalHits: number;
-  facets: Facets;
-  dateInterval?: DateInterval;
-}
+export const SearchResultSchema = SearchResponseSchema.pick({
+  hits: true,
+  totalHits: true,
+  facets: true,
+  dateInterval: true,
+});
+export type SearchResult = z.output<typeof SearchResultSchema>;

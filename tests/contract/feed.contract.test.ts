@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { atomViolations, parseXml, readFeed } from '../support/atom.js';
-import { passesFilters } from './brute-force.js';
+import { passesFilters } from '../support/brute-force.js';
 import { contractArticles } from './contract-corpus.js';
 import { CONTRACT_ENGINES, useContractApp } from './engines.js';
 

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { passesFilters } from './brute-force.js';
+import { passesFilters } from '../support/brute-force.js';
 import { contractArticles } from './contract-corpus.js';
 import { CONTRACT_ENGINES, useContractApp } from './engines.js';
 

@@ -1,11 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserGate, launchBrowser, type PageProblems } from '../support/e2e-browser.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { browserGate } from '../support/e2e-browser.js';
 import { settled, urlParams } from '../support/e2e-page.js';
-import { startE2eServer, type E2eServer } from '../support/e2e-server.js';
+import type { E2eServer } from '../support/e2e-server.js';
+import { E2E_ARTIFACTS as ARTIFACTS, useE2eSession } from '../support/e2e-session.js';
 import { loadSeedArticles } from '../support/seed-articles.js';
-
-const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 const gate = browserGate();
 const seed = loadSeedArticles();
 const byTitle = (start: string) => {
@@ -20,20 +19,11 @@ async function relatedShown(page: Page): Promise<void> {
 }
 
 describe.skipIf(!gate.run)('related articles and topic feeds on the reader page (Chromium)', () => {
-  let server: E2eServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  const session = useE2eSession();
   let page: Page;
-  let problems: PageProblems;
-
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-    ({ page, problems } = browser);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  let server: E2eServer;
+  beforeEach(() => {
+    ({ page, server } = session);
   });
 
   it('when an article is opened from the results, then its related articles show and one can be followed', async () => {
@@ -89,11 +79,5 @@ describe.skipIf(!gate.run)('related articles and topic feeds on the reader page 
     expect(feed.status()).toBe(200);
     expect(feed.headers()['content-type']).toBe('application/atom+xml; charset=utf-8');
     expect(await feed.text()).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
-  });
-
-  it('when the session is over, then no CSP violation, script error or console error was reported', () => {
-    expect(problems.cspViolations).toEqual([]);
-    expect(problems.pageErrors).toEqual([]);
-    expect(problems.consoleErrors).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { IndexBusyError } from '../../src/errors.js';
 import { silentLogger } from '../../src/logger.js';
 import { withDeferredFinish } from '../../src/search/deferred-finish.js';
 import { createMetrics, type Metrics } from '../../src/metrics/metrics.js';
@@ -267,6 +268,22 @@ describe('withDeferredFinish', () => {
       await delay(30);
     }
     expect(calls.finish).toBeGreaterThanOrEqual(1);
+    await deferred.close();
+  });
+
+  it('when a finish finds the index busy (another process writing), then it is tried again, not reported', async () => {
+    const { index, calls } = countingIndex();
+    let busy = 2;
+    const flaky: ArticleIndex = {
+      ...index,
+      finish: () => (busy-- > 0 ? Promise.reject(new IndexBusyError()) : index.finish()),
+    };
+    const errors: unknown[] = [];
+    const deferred = withDeferredFinish(flaky, { quietMs: 20, onError: (error) => errors.push(error) });
+    await deferred.finish();
+    await delay(200);
+    expect(calls.finish).toBe(1);
+    expect(errors).toEqual([]);
     await deferred.close();
   });
 

@@ -32,6 +32,13 @@ describe('indexer CLI, arguments', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('when SEARCH_ENGINE=meilisearch comes without MEILI_URL, then it exits 1 naming MEILI_URL, before reading anything', () => {
+    const result = runCli(['seed'], { SEARCH_ENGINE: 'meilisearch' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/MEILI_URL: must be set when SEARCH_ENGINE=meilisearch/);
+    expect(result.stderr).not.toMatch(/unexpected/);
+  });
+
   it('when --help is given, then usage is printed and it exits 0', () => {
     const result = runCli(['--help']);
     expect(result.code).toBe(0);

@@ -37,11 +37,19 @@ export interface PageProblems {
   consoleErrors: string[];
 }
 
-/** Headless Chromium with a fresh profile; problems the page reports are collected. */
-export async function launchBrowser(): Promise<{
-  context: BrowserContext;
+/** A browser tab and what it reported. */
+export interface E2ePage {
   page: Page;
   problems: PageProblems;
+}
+
+/**
+ * Headless Chromium with a fresh profile. `newPage()` opens a tab of its own (own history,
+ * own collected problems), so each test starts from nothing another test left behind.
+ */
+export async function launchBrowser(): Promise<{
+  context: BrowserContext;
+  newPage(): Promise<E2ePage>;
   close(): Promise<void>;
 }> {
   if (!existsSync(CHROMIUM_PATH))
@@ -55,25 +63,29 @@ export async function launchBrowser(): Promise<{
     locale: 'en-GB',
     timezoneId: 'UTC',
   });
-  const problems: PageProblems = { cspViolations: [], pageErrors: [], consoleErrors: [] };
-  await context.exposeBinding('__reportCsp', (_source, text: string) => problems.cspViolations.push(text));
+  const byPage = new WeakMap<Page, PageProblems>();
+  await context.exposeBinding('__reportCsp', ({ page }, text: string) => byPage.get(page)?.cspViolations.push(text));
   // The event fires for every blocked script, style or attribute, even ones the console does not name.
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       (window as unknown as { __reportCsp(text: string): void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI}`);
     });
   });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (error) => problems.pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    if (/Content Security Policy/i.test(message.text())) problems.cspViolations.push(message.text());
-    else problems.consoleErrors.push(message.text());
-  });
+  // The persistent context opens with a blank tab; it stays open so the browser does too.
   return {
     context,
-    page,
-    problems,
+    async newPage() {
+      const page = await context.newPage();
+      const problems: PageProblems = { cspViolations: [], pageErrors: [], consoleErrors: [] };
+      byPage.set(page, problems);
+      page.on('pageerror', (error) => problems.pageErrors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        if (/Content Security Policy/i.test(message.text())) problems.cspViolations.push(message.text());
+        else problems.consoleErrors.push(message.text());
+      });
+      return { page, problems };
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

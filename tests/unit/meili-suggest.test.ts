@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { typedSuggestionText, type SuggestInput } from '../../src/search/suggest/suggest-plan.js';
 import { SuggestParamsSchema } from '../../src/search/suggest/suggest.schema.js';
 import { toFacetSuggestions } from '../../src/search/engines/meilisearch/facet-suggestions.js';
-import { lengthInValue, matchAtWord } from '../../src/search/suggest/facet-suggestions.js';
-import {
-  candidateTexts,
-  lastWordForms,
-  toArticleSuggestions,
-  toQuerySuggestions,
-  toTerms,
-} from '../../src/search/engines/meilisearch/from-meili-suggest.js';
+import { fromTitleHits, toTerms } from '../../src/search/engines/meilisearch/from-meili-suggest.js';
 import { toFilterKey } from '../../src/search/engines/meilisearch/meili-document.js';
 import {
   asksVocabulary,
@@ -132,69 +125,6 @@ describe('toCountQueries', () => {
   });
 });
 
-describe('lastWordForms', () => {
-  it('when the word is open, then its completions come first, then at most 4 typo candidates, without repeats', () => {
-    const forms = lastWordForms(
-      typed('semi'),
-      ['semiconductor', 'seminar'],
-      ['semiconductor', 'sami', 'seme', 'semo', 'sumi', 'extra'],
-    );
-    expect(forms.map((f) => f.term)).toEqual(['semiconductor', 'seminar', 'sami', 'seme', 'semo']);
-  });
-
-  it('when a candidate carries a typo, then the typed length is what the typed word covers of it', () => {
-    expect(lastWordForms(typed('semocon'), [], ['semiconductor'])).toEqual([{ term: 'semiconductor', typedLength: 7 }]);
-    expect(lastWordForms(typed('north ko'), ['korea'], [])).toEqual([{ term: 'korea', typedLength: 2 }]);
-  });
-
-  it('when the word is finished, then it is its own first candidate, marked whole', () => {
-    expect(lastWordForms(typed('korea '), ['ignored'], ['koreas'])).toEqual([
-      { term: 'korea', typedLength: 5 },
-      { term: 'koreas', typedLength: 6 },
-    ]);
-  });
-});
-
-describe('toQuerySuggestions', () => {
-  it('when counts come back, then zero counts are dropped and the rest ordered by count, then text', () => {
-    const input = typed('north ko');
-    const forms = lastWordForms(input, ['korean', 'korea', 'kobe', 'koreas'], []);
-    expect(candidateTexts(input, forms)).toEqual([
-      ['north', 'korean'],
-      ['north', 'korea'],
-      ['north', 'kobe'],
-      ['north', 'koreas'],
-    ]);
-    expect(toQuerySuggestions(input, forms, [3, 15, 0, 3])).toEqual([
-      { type: 'query', text: 'north korea', highlight: '<mark>north ko</mark>rea' },
-      { type: 'query', text: 'north korean', highlight: '<mark>north ko</mark>rean' },
-      { type: 'query', text: 'north koreas', highlight: '<mark>north ko</mark>reas' },
-    ]);
-  });
-});
-
-describe('matchAtWord', () => {
-  it('when the typed words begin a later word of the value, then the match starts there', () => {
-    expect(matchAtWord('korea', 'north-korea')).toEqual({ start: 6, length: 5 });
-    expect(matchAtWord('north ko', 'North  Korea')).toEqual({ start: 0, length: 9 });
-  });
-
-  it('when the typed text is 4+ letters long, then one typo is tolerated, not below', () => {
-    expect(matchAtWord('clmate', 'climate-change')).toEqual({ start: 0, length: 7 });
-    expect(matchAtWord('kro', 'korea')).toBeUndefined();
-    expect(matchAtWord('orea', 'korea')).toBeUndefined(); // a typo on the first letter counts 2
-  });
-
-  it('when folding changes the value length, then it is not matched (offsets would be wrong)', () => {
-    expect(matchAtWord('fin', 'ﬁnance')).toBeUndefined();
-  });
-
-  it('when a joined length is mapped back, then separators count once', () => {
-    expect(lengthInValue('north-korea', 8)).toBe(8);
-    expect(lengthInValue('north  korea', 8)).toBe(9);
-  });
-});
-
 describe('toFacetSuggestions', () => {
   it('when facet counts come back, then matching sections and tags are ordered by count, then text, escaped and marked', () => {
     const sections = { section: { 'North Korea': 4, World: 9 } };
@@ -211,7 +141,7 @@ describe('toFacetSuggestions', () => {
   });
 });
 
-describe('toArticleSuggestions', () => {
+describe('fromTitleHits', () => {
   const hit = {
     id: 'a-1',
     title: 'Semiconductor <chips> for North Korea',
@@ -219,24 +149,21 @@ describe('toArticleSuggestions', () => {
     publishedAtIso: '2021-01-08T03:55:00Z',
   };
 
-  it('when titles come back, then the typed words are marked, the open one as a prefix, and typo candidates whole', () => {
-    expect(toArticleSuggestions(typed('north kor'), [hit], [])).toEqual([
+  it('when titles come back, then each becomes an article suggestion with its ISO date, typo candidates marked', () => {
+    expect(fromTitleHits(typed('semocon'), [hit], ['semiconductor'])).toEqual([
       {
         type: 'article',
         id: 'a-1',
         text: hit.title,
         section: 'Technology',
         publishedAt: '2021-01-08T03:55:00Z',
-        highlight: 'Semiconductor &lt;chips&gt; for <mark>North</mark> <mark>Kor</mark>ea',
+        highlight: '<mark>Semiconductor</mark> &lt;chips&gt; for North Korea',
       },
     ]);
-    expect(toArticleSuggestions(typed('semocon'), [hit], ['semiconductor'])[0]?.highlight).toBe(
-      '<mark>Semiconductor</mark> &lt;chips&gt; for North Korea',
-    );
   });
 
   it('when a hit is not one of our documents, then it throws', () => {
-    expect(() => toArticleSuggestions(typed('kor'), [{ id: 1 }], [])).toThrow();
+    expect(() => fromTitleHits(typed('kor'), [{ id: 1 }], [])).toThrow();
     expect(() => toTerms([{ term: 7 }])).toThrow();
     expect(toTerms(undefined)).toEqual([]);
   });

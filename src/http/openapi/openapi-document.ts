@@ -10,7 +10,7 @@ import { FeedParamsSchema } from '../../search/feed/feed.schema.js';
 import { RelatedParamsSchema, RelatedResponseSchema } from '../../search/related/related.schema.js';
 import { SearchParamsSchema, SearchResponseSchema } from '../../search/search.schema.js';
 import { SuggestParamsSchema, SuggestResponseSchema } from '../../search/suggest/suggest.schema.js';
-import { ADMIN_LIMITS, WriteRejectedSchema, WriteReportSchema } from '../routes/admin-articles.route.js';
+import { ADMIN_LIMITS, WriteRejectedSchema, WriteReportSchema } from '../routes/admin-articles.schema.js';
 import { ArticlePathSchema } from '../routes/articles.route.js';
 import { HealthResponseSchema, ReadyResponseSchema } from '../routes/health.route.js';
 import { toQueryParameters } from './query-parameters.js';
@@ -115,6 +115,10 @@ function registerWrites(registry: OpenAPIRegistry): void {
     scheme: 'bearer',
     description: 'ADMIN_API_KEY; writes answer 403 writes_disabled when it is not set',
   });
+  const writeUnavailable = problemResponse(
+    'The engine is unreachable, or another process holds the index; nothing was written, retry after Retry-After',
+    ['engine_unavailable', 'index_busy'],
+  );
   const authErrors = {
     401: problemResponse('No Authorization: Bearer header', ['unauthorized']),
     403: problemResponse('Wrong key, or writes disabled (ADMIN_API_KEY unset)', ['forbidden', 'writes_disabled']),
@@ -138,6 +142,7 @@ function registerWrites(registry: OpenAPIRegistry): void {
         415: problemResponse('The body is not application/json', ['unsupported_media_type']),
         422: problemResponse('No record was valid; nothing was indexed', ['invalid_article'], WriteRejectedSchema),
       }),
+      503: writeUnavailable,
     },
   });
   registry.registerPath({
@@ -156,6 +161,7 @@ function registerWrites(registry: OpenAPIRegistry): void {
           'index_outdated',
         ]),
       }),
+      503: writeUnavailable,
     },
   });
 }

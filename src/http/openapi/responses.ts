@@ -48,7 +48,7 @@ export function problemResponse(
   codes: readonly string[],
   schema: z.ZodType = ProblemDetailsSchema,
 ): ResponseConfig {
-  const retryable = /timeout|unavailable|rate_limited/.test(codes.join(' '));
+  const retryable = /timeout|unavailable|rate_limited|busy/.test(codes.join(' '));
   const unauthorized = codes.includes('unauthorized');
   return {
     description: `${description} (code: ${codes.join(' | ')})`,

@@ -106,8 +106,3 @@ function splitChunks(q: string): Chunk[] {
   }
   return chunks;
 }
-
-/** Whether the query has anything to match (else it is a browse). */
-export function isEmptyQuery(parsed: ParsedQuery): boolean {
-  return parsed.terms.length === 0;
-}

@@ -1,4 +1,5 @@
 import { tokenize } from '../../text/normalize.js';
+import { compareByCount } from '../count-order.js';
 import { ENGLISH_STOP_WORDS } from '../query/stop-words.js';
 
 /**
@@ -124,7 +125,7 @@ export function selectTerms(profile: TextProfile, stats: TermStats, max: number 
     const count = profile.counts.get(term) ?? 0;
     scored.push({ term, docs, weight: 1 + Math.log(count), score: count * idf(docs, stats.total) });
   }
-  scored.sort((a, b) => b.score - a.score || (a.term < b.term ? -1 : 1));
+  scored.sort((a, b) => compareByCount(a.score, a.term, b.score, b.term));
   const chosen: RelatedTerm[] = [];
   let listed = 0;
   for (const { term, docs, weight } of scored) {

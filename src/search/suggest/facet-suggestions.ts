@@ -1,7 +1,8 @@
 import { escapeHtml, foldCase, tokenize } from '../../text/normalize.js';
 import { matchPrefix } from '../../text/prefix-match.js';
+import { byCountThenText } from '../count-order.js';
 import { markTypedPrefix } from '../highlight/prefix-highlight.js';
-import { SUGGEST_TYPO_MIN_LENGTH } from './suggest-plan.js';
+import { suggestTypoBudget } from './suggest-plan.js';
 import type { Suggestion } from './suggest.schema.js';
 
 /** A section or tag suggestion. */
@@ -18,7 +19,7 @@ export function matchAtWord(typed: string, value: string): { start: number; leng
   const folded = foldCase(value);
   // Offsets in the folded form must be offsets in the value.
   if (folded.length !== value.length) return undefined;
-  const budget = typed.length >= SUGGEST_TYPO_MIN_LENGTH ? 1 : 0;
+  const budget = suggestTypoBudget(typed);
   for (const m of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
     // A typo on the first letter costs 2, more than autocomplete allows: cheap rejection.
     if (m[0][0] !== typed[0]) continue;
@@ -45,11 +46,6 @@ export function lengthInValue(valueRest: string, joinedLength: number): number {
   return i;
 }
 
-/** Code-unit order, the same on every engine and locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
  * Facet values with their counts -> the sections or tags whose words match what was typed,
  * count desc then text asc, the matched part marked.
@@ -67,5 +63,5 @@ export function toFacetSuggestions(
     const highlight = `${escapeHtml(value.slice(0, at.start))}${markTypedPrefix(value.slice(at.start), at.length)}`;
     out.push({ type, text: value, count, highlight });
   }
-  return out.sort((a, b) => b.count - a.count || compareText(a.text, b.text));
+  return out.sort(byCountThenText);
 }

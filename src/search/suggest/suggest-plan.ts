@@ -1,4 +1,5 @@
 import { tokenize } from '../../text/normalize.js';
+import { MAX_QUERY_TERMS } from '../query/parse-query.js';
 import type { Suggestion } from './suggest.schema.js';
 
 /** One typo is tolerated in what was typed once it is this long (autocomplete only). */
@@ -7,6 +8,14 @@ export const SUGGEST_TYPO_MIN_LENGTH = 4;
 export const COMPLETION_CANDIDATES = 8;
 /** Title words within one typo considered per keystroke. */
 export const TYPO_CANDIDATES = 4;
+
+/**
+ * Typos autocomplete tolerates in a typed word: one once it is `SUGGEST_TYPO_MIN_LENGTH` long.
+ * @example suggestTypoBudget('kor') -> 0; suggestTypoBudget('kore') -> 1
+ */
+export function suggestTypoBudget(word: string): 0 | 1 {
+  return word.length >= SUGGEST_TYPO_MIN_LENGTH ? 1 : 0;
+}
 
 /** What the reader typed, as words; `open` when the last word is still being typed. */
 export interface SuggestInput {
@@ -17,11 +26,11 @@ export interface SuggestInput {
 }
 
 /**
- * Splits typed text for autocomplete.
+ * Splits typed text for autocomplete; words past the search's `MAX_QUERY_TERMS` are dropped.
  * @example typedSuggestionText("North ko") -> { words: ["north","ko"], before: ["north"], last: "ko", open: true }
  */
 export function typedSuggestionText(q: string): SuggestInput | undefined {
-  const words = tokenize(q).slice(0, 10);
+  const words = tokenize(q).slice(0, MAX_QUERY_TERMS);
   const last = words.at(-1);
   if (last === undefined) return undefined;
   return { words, before: words.slice(0, -1), last, open: !/[^\p{L}\p{N}]$/u.test(q) };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { integer, single } from '../query-params.js';
-import { checkDateRange, filterParams, toSearchFilters, type SearchFilters } from '../search.schema.js';
+import { checkDateRange, filterParams, toSearchFilters } from '../search.schema.js';
 
 export const SUGGEST_LIMITS = { qChars: 200, maxLimit: 20, defaultLimit: 8 } as const;
 
@@ -18,8 +18,8 @@ export const SuggestParamsSchema = z
   .superRefine(checkDateRange)
   .transform((p) => ({ q: p.q, limit: p.limit, filters: toSearchFilters(p) }));
 
-/** A validated suggest request. */
-export type SuggestQuery = { q: string; limit: number; filters: SearchFilters };
+/** A validated suggest request, as the engine port receives it. */
+export type SuggestQuery = z.output<typeof SuggestParamsSchema>;
 
 const highlight = z.string().describe('HTML: the escaped text with the typed part in <mark>');
 

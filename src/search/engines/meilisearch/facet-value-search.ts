@@ -1,10 +1,9 @@
 import type { FacetHit, SearchForFacetValuesParams } from 'meilisearch';
-import type { FacetSearchQuery } from '../../facet-search.schema.js';
+import type { FacetSearchQuery, FacetValueHit } from '../../facet-search.schema.js';
 import { matchFacetValue } from '../../highlight/facet-value-match.js';
 import { parseQuery } from '../../query/parse-query.js';
+import { byCountThenValue } from '../../count-order.js';
 import { DISJUNCTIVE_FACETS } from '../../search.schema.js';
-import type { FacetValueHit } from '../../search-engine.js';
-import { byCountThenValue } from './from-meili-response.js';
 import { toMeiliFilter } from './to-meili-filter.js';
 import { toMeiliQueryText } from './to-meili-search.js';
 

@@ -1,5 +1,6 @@
 import type { MultiSearchResult, RecordAny } from 'meilisearch';
 import { MARK_OPEN, markedToHtml } from '../../../text/normalize.js';
+import { byCountThenValue } from '../../count-order.js';
 import { FACET_NAMES, type Facets, type SearchHit, type SearchQuery, type SearchResult } from '../../search.schema.js';
 import { toDateFacet } from './date-facet.js';
 import { MeiliHitSchema, type MeiliHit } from './meili-document.js';
@@ -43,11 +44,6 @@ export function toSearchHit(raw: unknown, withHighlight: boolean): SearchHit {
     url: hit.url ?? null,
     ...(withHighlight && { highlight: toHighlight(hit) }),
   };
-}
-
-/** Order of facet values: count desc, then value asc in code-unit order (locale-independent). */
-export function byCountThenValue(a: { value: string; count: number }, b: { value: string; count: number }): number {
-  return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
 }
 
 /**

@@ -6,11 +6,10 @@ import { toFacetSuggestions } from './facet-suggestions.js';
 import {
   candidateTexts,
   lastWordForms,
-  toArticleSuggestions,
   toQuerySuggestions,
-  toTerms,
   type LastWordForm,
-} from './from-meili-suggest.js';
+} from '../../suggest/query-completions.js';
+import { fromTitleHits, toTerms } from './from-meili-suggest.js';
 import type { Guard } from './meili-errors.js';
 import { termsIndexUid } from './title-terms.js';
 import { asksVocabulary, toCountQueries, toSuggestPlan, type SuggestPlan } from './to-meili-suggest.js';
@@ -113,6 +112,6 @@ function assemble(
         results[at.sections]?.facetDistribution,
         results[at.tags]?.facetDistribution,
       ),
-    articles: (limit) => toArticleSuggestions(input, results[at.titles]?.hits.slice(0, Math.max(0, limit)), typos),
+    articles: (limit) => fromTitleHits(input, results[at.titles]?.hits.slice(0, Math.max(0, limit)), typos),
   });
 }

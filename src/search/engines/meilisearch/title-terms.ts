@@ -1,3 +1,4 @@
+import { compareText } from '../../count-order.js';
 import { createHash } from 'node:crypto';
 import { tokenize } from '../../../text/normalize.js';
 
@@ -58,7 +59,7 @@ export function termDocumentId(term: string): string {
 export function toTermDocuments(counts: ReadonlyMap<string, number>): TermDocument[] {
   return [...counts]
     .filter(([term]) => isSearchableTerm(term))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([term, docs]) => ({ id: termDocumentId(term), term, docs }));
 }
 

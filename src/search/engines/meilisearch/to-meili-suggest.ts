@@ -1,8 +1,8 @@
 import type { MultiSearchQuery } from 'meilisearch';
 import {
   COMPLETION_CANDIDATES,
-  SUGGEST_TYPO_MIN_LENGTH,
   TYPO_CANDIDATES,
+  suggestTypoBudget,
   type SuggestInput,
 } from '../../suggest/suggest-plan.js';
 import type { SuggestQuery } from '../../suggest/suggest.schema.js';
@@ -75,7 +75,7 @@ function toTermQueries(input: SuggestInput, termsUid: string, add: (q: MultiSear
   const range = termPrefixFilters(input.last);
   const base = { indexUid: termsUid, sort: TERM_SORT, attributesToRetrieve: ['term'] };
   if (input.open) at.completions = add({ ...base, q: '', filter: range.inside, limit: COMPLETION_CANDIDATES });
-  if (input.last.length >= SUGGEST_TYPO_MIN_LENGTH) {
+  if (suggestTypoBudget(input.last) > 0) {
     at.typos = add({
       ...base,
       q: input.open ? input.last : `${input.last} `,

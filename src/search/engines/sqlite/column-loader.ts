@@ -1,7 +1,11 @@
+import { decodeStringList } from './article-rows.js';
 import type { Db } from './database.js';
 import { ColumnStore, type ColumnRow } from './column-store.js';
 
 type Raw = [doc: number, section: string, publishedAt: number, titleWords: number, tags: string, authors: string];
+
+/** The columns the store keeps, the column order of `Raw`. */
+const SELECT_COLUMNS = 'SELECT doc, section, published_at, title_words, tags, authors FROM articles';
 
 function toRow([doc, section, publishedAt, titleWords, tags, authors]: Raw): ColumnRow {
   return {
@@ -9,8 +13,8 @@ function toRow([doc, section, publishedAt, titleWords, tags, authors]: Raw): Col
     section,
     publishedAt,
     titleWords,
-    tags: JSON.parse(tags) as string[],
-    authors: JSON.parse(authors) as string[],
+    tags: decodeStringList(tags, 'tags'),
+    authors: decodeStringList(authors, 'authors'),
   };
 }
 
@@ -34,10 +38,7 @@ export function readCacheState(db: Db): CacheState {
 /** Loads every article's filter and facet data, streaming rows in doc order. */
 export function loadColumnStore(db: Db): ColumnStore {
   const maxDoc = (db.prepare('SELECT coalesce(max(doc), 0) FROM articles').pluck().get() as number) ?? 0;
-  const rows = db
-    .prepare('SELECT doc, section, published_at, title_words, tags, authors FROM articles ORDER BY doc')
-    .raw()
-    .iterate() as IterableIterator<Raw>;
+  const rows = db.prepare(`${SELECT_COLUMNS} ORDER BY doc`).raw().iterate() as IterableIterator<Raw>;
   function* mapped() {
     for (const raw of rows) yield toRow(raw);
   }
@@ -46,10 +47,7 @@ export function loadColumnStore(db: Db): ColumnStore {
 
 /** Applies what changed after `sinceSeq`: upserts, then deletions, in sequence order. */
 export function applyChanges(db: Db, store: ColumnStore, sinceSeq: number): void {
-  const changed = db
-    .prepare('SELECT doc, section, published_at, title_words, tags, authors FROM articles WHERE seq > ? ORDER BY seq')
-    .raw()
-    .all(sinceSeq) as Raw[];
+  const changed = db.prepare(`${SELECT_COLUMNS} WHERE seq > ? ORDER BY seq`).raw().all(sinceSeq) as Raw[];
   for (const raw of changed) store.upsert(toRow(raw));
   const deleted = db.prepare('SELECT doc FROM deletions WHERE seq > ? ORDER BY seq').pluck().all(sinceSeq) as number[];
   for (const doc of deleted) store.remove(doc);

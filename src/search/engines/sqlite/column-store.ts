@@ -1,6 +1,6 @@
+import { DAY_MS } from '../../../articles/dates.js';
 import { Dictionary } from './dictionary.js';
 
-const DAY_MS = 86_400_000;
 const EMPTY = new Int32Array(0);
 
 /** One row of `articles` as the column store needs it. */

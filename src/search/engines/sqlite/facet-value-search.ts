@@ -1,9 +1,9 @@
-import type { FacetSearchQuery } from '../../facet-search.schema.js';
+import type { FacetSearchQuery, FacetValueHit } from '../../facet-search.schema.js';
+import { byCountThenValue } from '../../count-order.js';
 import { matchFacetValue } from '../../highlight/facet-value-match.js';
 import { parseQuery } from '../../query/parse-query.js';
-import type { FacetValueHit } from '../../search-engine.js';
 import type { ColumnStore } from './column-store.js';
-import { compareText, facetCounts, facetDictionary } from './facets.js';
+import { facetCounts, facetDictionary } from './facets.js';
 import { compileFilters } from './filters.js';
 import type { FtsReader } from './fts-reader.js';
 import { resolveMatches } from './matcher.js';
@@ -36,5 +36,5 @@ export function searchFacetValues(query: FacetSearchQuery, deps: Deps): FacetVal
     const highlight = matchFacetValue(query.q, value);
     if (highlight !== undefined) hits.push({ value, count, highlight });
   }
-  return hits.sort((a, b) => b.count - a.count || compareText(a.value, b.value)).slice(0, query.limit);
+  return hits.sort(byCountThenValue).slice(0, query.limit);
 }

@@ -1,10 +1,10 @@
+import { DAY_MS } from '../../../articles/dates.js';
+import { compareByCount } from '../../count-order.js';
 import { bucketKey, bucketRange, chooseDateInterval } from '../../date-buckets.js';
 import type { DateInterval, FacetName, Facets } from '../../search.schema.js';
 import type { ColumnStore } from './column-store.js';
 import type { Dictionary } from './dictionary.js';
 import { filterBits, hasFilters, PASS, type CompiledFilters } from './filters.js';
-
-const DAY_MS = 86_400_000;
 
 /** What one pass over the matches produces. */
 export interface FilteredMatches {
@@ -106,13 +106,8 @@ function finish(
 export function topValues(counts: Int32Array, dict: Dictionary, limit: number): { value: string; count: number }[] {
   const ids: number[] = [];
   for (let id = 0; id < counts.length; id++) if (counts[id]! > 0) ids.push(id);
-  const byRank = (a: number, b: number) => counts[b]! - counts[a]! || compareText(dict.name(a), dict.name(b));
+  const byRank = (a: number, b: number) => compareByCount(counts[a]!, dict.name(a), counts[b]!, dict.name(b));
   return selectTop(ids, limit, byRank).map((id) => ({ value: dict.name(id), count: counts[id]! }));
-}
-
-/** Code-unit order, the same on every engine and locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function selectTop(ids: number[], limit: number, compare: (a: number, b: number) => number): number[] {

@@ -1,10 +1,9 @@
-import type { Statement } from 'better-sqlite3';
 import { formatUtc } from '../../../articles/dates.js';
 import { profileText, selectTerms, type RelatedTerm } from '../../related/article-terms.js';
 import { rankRelated, type RelatedArticle } from '../../related/related-blend.js';
 import type { RelatedHit, RelatedQuery } from '../../related/related.schema.js';
 import type { ColumnStore } from './column-store.js';
-import type { Db } from './database.js';
+import type { ArticleRow, ArticleRows } from './article-rows.js';
 import { compileFilters, filterBits, hasFilters, PASS } from './filters.js';
 import { ftsString } from './fts-query.js';
 import type { FtsReader } from './fts-reader.js';
@@ -16,19 +15,6 @@ import type { Vocabulary } from './vocabulary.js';
  * articles the text alone ranks below 50 rarely make the top 20 once tags and time count.
  */
 export const RELATED_POOL = 50;
-
-type Row = [
-  doc: number,
-  id: string,
-  section: string,
-  publishedAt: number,
-  tags: string,
-  authors: string,
-  url: string | null,
-  title: string,
-  summary: string | null,
-  body: string,
-];
 
 interface Candidate extends RelatedArticle {
   hit: RelatedHit;
@@ -47,26 +33,20 @@ interface Deps {
  * `RELATED_POOL` that pass the filters are read in full and ordered by the shared blend.
  */
 export class RelatedFinder {
-  readonly #byId: Statement;
-  readonly #byDocs: Statement;
+  readonly #rows: ArticleRows;
 
-  constructor(db: Db) {
-    const columns = `a.doc, a.id, a.section, a.published_at, a.tags, a.authors, a.url, t.title, t.summary, t.body
-      FROM articles a JOIN article_text t ON t.doc = a.doc`;
-    this.#byId = db.prepare(`SELECT ${columns} WHERE a.id = ?`).raw();
-    // One statement for any number of docs: the list goes in as JSON.
-    this.#byDocs = db.prepare(`SELECT ${columns} WHERE a.doc IN (SELECT value FROM json_each(?))`).raw();
+  constructor(rows: ArticleRows) {
+    this.#rows = rows;
   }
 
   find(query: RelatedQuery, deps: Deps): RelatedHit[] | undefined {
-    const row = this.#byId.get(query.id) as Row | undefined;
+    const row = this.#rows.byId(query.id, { body: true });
     if (!row) return undefined;
     const source = toCandidate(row);
     const terms = selectTerms(profileText(source), { docs: (t) => deps.vocab.docs(t), total: deps.store.count });
-    const pool = this.#pool(terms, row[0], query, deps);
+    const pool = this.#pool(terms, row.doc, query, deps);
     if (pool.length === 0) return [];
-    const rows = this.#byDocs.all(JSON.stringify(pool)) as Row[];
-    return rankRelated({ ...source, terms }, rows.map(toCandidate))
+    return rankRelated({ ...source, terms }, this.#rows.byDocs(pool, { body: true }).map(toCandidate))
       .slice(0, query.limit)
       .map((c) => c.hit);
   }
@@ -93,16 +73,16 @@ export class RelatedFinder {
   }
 }
 
-function toCandidate([, id, section, publishedAt, tags, authors, url, title, summary, body]: Row): Candidate {
+function toCandidate(row: ArticleRow): Candidate {
   const hit: RelatedHit = {
-    id,
-    title,
-    summary,
-    section,
-    tags: JSON.parse(tags) as string[],
-    authors: JSON.parse(authors) as string[],
-    publishedAt: formatUtc(publishedAt),
-    url,
+    id: row.id,
+    title: row.title,
+    summary: row.summary,
+    section: row.section,
+    tags: row.tags,
+    authors: row.authors,
+    publishedAt: formatUtc(row.publishedAt),
+    url: row.url,
   };
-  return { ...hit, body, publishedAtMs: publishedAt, hit };
+  return { ...hit, body: row.body ?? '', publishedAtMs: row.publishedAt, hit };
 }

@@ -3,10 +3,10 @@ import { formatUtc } from '../../../articles/dates.js';
 import { EngineUnavailableError, isAppError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
 import type { Suggestion, SuggestQuery } from '../../suggest/suggest.schema.js';
-import type { FacetSearchQuery } from '../../facet-search.schema.js';
+import type { FacetSearchQuery, FacetValueHit } from '../../facet-search.schema.js';
 import { parseQuery } from '../../query/parse-query.js';
 import type { RelatedHit, RelatedQuery } from '../../related/related.schema.js';
-import type { FacetValueHit, SearchEngine } from '../../search-engine.js';
+import type { SearchEngine } from '../../search-engine.js';
 import type { SearchQuery, SearchResult } from '../../search.schema.js';
 import { applyChanges, loadColumnStore, readCacheState, type CacheState } from './column-loader.js';
 import type { ColumnStore } from './column-store.js';
@@ -14,7 +14,8 @@ import { openDatabase, type Db } from './database.js';
 import { filterAndCount } from './facets.js';
 import { compileFilters } from './filters.js';
 import { FtsReader } from './fts-reader.js';
-import { HitLoader } from './hit-loader.js';
+import { ArticleRows, type ArticleRow } from './article-rows.js';
+import { loadHits } from './hit-loader.js';
 import { searchFacetValues } from './facet-value-search.js';
 import { resolveMatches } from './matcher.js';
 import { Ranker } from './ranker.js';
@@ -44,7 +45,7 @@ export class SqliteSearchEngine implements SearchEngine {
   readonly #db: Db;
   readonly #logger: Logger;
   readonly #fts: FtsReader;
-  readonly #hitLoader: HitLoader;
+  readonly #rows: ArticleRows;
   readonly #related: RelatedFinder;
   #store!: ColumnStore;
   #vocab!: Vocabulary;
@@ -61,8 +62,8 @@ export class SqliteSearchEngine implements SearchEngine {
     this.#db = db;
     this.#logger = logger;
     this.#fts = new FtsReader(db);
-    this.#hitLoader = new HitLoader(db);
-    this.#related = new RelatedFinder(db);
+    this.#rows = new ArticleRows(db);
+    this.#related = new RelatedFinder(this.#rows);
     this.#refresh();
   }
 
@@ -89,7 +90,7 @@ export class SqliteSearchEngine implements SearchEngine {
         ? (matches.plan?.highlight ?? { words: new Set<string>(), prefixes: [] })
         : undefined;
       const result: SearchResult = {
-        hits: this.#hitLoader.load(pageDocs, highlight),
+        hits: loadHits(this.#rows, pageDocs, highlight),
         totalHits: counted.docs.length,
         facets: counted.facets,
       };
@@ -99,7 +100,7 @@ export class SqliteSearchEngine implements SearchEngine {
   }
 
   suggest(query: SuggestQuery): Promise<Suggestion[]> {
-    return this.#guard(() => suggest(query, { ...this.#deps(), db: this.#db, titleVocab: this.#titleVocab }));
+    return this.#guard(() => suggest(query, { ...this.#deps(), rows: this.#rows, titleVocab: this.#titleVocab }));
   }
 
   searchFacetValues(query: FacetSearchQuery): Promise<FacetValueHit[]> {
@@ -108,13 +109,8 @@ export class SqliteSearchEngine implements SearchEngine {
 
   getArticle(id: string): Promise<Article | undefined> {
     return this.#guard(() => {
-      const row = this.#db
-        .prepare(
-          `SELECT a.id, a.section, a.published_at, a.tags, a.authors, a.url, a.updated_at, a.language, a.source,
-             t.title, t.summary, t.body FROM articles a JOIN article_text t ON t.doc = a.doc WHERE a.id = ?`,
-        )
-        .get(id) as Record<string, string | number | null> | undefined;
-      return row ? toArticle(row) : undefined;
+      const row = this.#rows.byId(id, { body: true });
+      return row && toArticle(row);
     });
   }
 
@@ -190,20 +186,21 @@ export class SqliteSearchEngine implements SearchEngine {
   }
 }
 
-function toArticle(row: Record<string, string | number | null>): Article {
+/** A stored row, body included -> the API's article; absent optional fields stay absent. */
+function toArticle(row: ArticleRow): Article {
   const article: Article = {
-    id: String(row.id),
-    title: String(row.title),
-    body: String(row.body),
-    section: String(row.section),
-    tags: JSON.parse(String(row.tags)) as string[],
-    authors: JSON.parse(String(row.authors)) as string[],
-    publishedAt: formatUtc(Number(row.published_at)),
-    language: String(row.language),
+    id: row.id,
+    title: row.title,
+    body: row.body ?? '',
+    section: row.section,
+    tags: row.tags,
+    authors: row.authors,
+    publishedAt: formatUtc(row.publishedAt),
+    language: row.language,
   };
-  if (row.url !== null) article.url = String(row.url);
-  if (row.summary !== null) article.summary = String(row.summary);
-  if (row.updated_at !== null) article.updatedAt = String(row.updated_at);
-  if (row.source !== null) article.source = String(row.source);
+  if (row.url !== null) article.url = row.url;
+  if (row.summary !== null) article.summary = row.summary;
+  if (row.updatedAt !== null) article.updatedAt = row.updatedAt;
+  if (row.source !== null) article.source = row.source;
   return article;
 }

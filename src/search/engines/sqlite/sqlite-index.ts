@@ -1,235 +1,192 @@
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Article } from '../../../articles/article.schema.js';
-import { parseIsoDate } from '../../../articles/dates.js';
-import { tokenize } from '../../../text/normalize.js';
+import { EngineUnavailableError, isIndexBusy, type AppError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
 import type { ArticleIndex, IndexRunOptions } from '../../search-engine.js';
-import { openDatabase, type Db } from './database.js';
+import {
+  fromWireError,
+  toWriteError,
+  type WorkerOptions,
+  type WorkerStarted,
+  type WriteCall,
+  type WriteReply,
+  type WriteRequest,
+} from './write-protocol.js';
 
-/** In-memory postings FTS5 may hold before writing a segment. */
-const FTS_HASH_BYTES = 64 * 1024 * 1024;
+/** How long a write waits for another process's write lock by default (the indexer's runs). */
+export const DEFAULT_LOCK_WAIT_MS = 5_000;
+/** Ids per round trip of `listIds`. */
+const ID_PAGE = 10_000;
 
-interface StoredText {
-  title: string;
-  summary: string | null;
-  body: string;
-}
-
-interface Options {
+/** Options of `openSqliteIndex`. */
+export interface SqliteIndexOptions {
   path: string;
   logger: Logger;
   /** Page cache for bulk loads, in MiB. */
   cacheMiB?: number;
+  /**
+   * How long one call may wait for a write lock another process holds, counted from the call,
+   * before it rejects with `IndexBusyError` (503 `index_busy`). Calls queued behind a waiting
+   * one share the same clock, so none waits longer.
+   */
+  lockWaitMs?: number;
 }
 
 /**
- * The embedded engine's write side. Each `upsert` batch is one transaction (or a savepoint
- * inside the run's transaction for a rebuild), so a crash never leaves half a batch; readers
- * in other processes see a batch once it commits (WAL).
+ * Opens the embedded engine's write side on a worker thread: better-sqlite3 is synchronous,
+ * so writes (and waiting for another process's lock) run there and never stall the thread that
+ * answers searches. One worker owns the write connection; calls are applied in call order.
+ * Every method rejects with an `AppError` on failure, never throws.
+ * @throws AppError (`DatabaseFileError`) when the file cannot be opened as a writer
  */
-export function openSqliteIndex({ path, logger, cacheMiB = 256 }: Options): Promise<ArticleIndex> {
-  const db = openDatabase({ path, cacheMiB });
-  // FTS5 flushes its in-memory postings every 1 MiB by default, which makes a small segment
-  // every hundred articles and endless merging; a 64 MiB buffer flushes once per batch
-  // (measured: about 30% less CPU per article while bulk loading).
-  db.exec(`INSERT INTO article_fts(article_fts, rank) VALUES('hashsize', ${FTS_HASH_BYTES})`);
-  return Promise.resolve(new SqliteArticleIndex(db, logger));
+export async function openSqliteIndex({
+  path,
+  logger,
+  cacheMiB = 256,
+  lockWaitMs = DEFAULT_LOCK_WAIT_MS,
+}: SqliteIndexOptions): Promise<ArticleIndex> {
+  const worker = startWorker({ path, cacheMiB });
+  const started = await new Promise<WorkerStarted>((resolve, reject) => {
+    const listen = (on: boolean) => {
+      const method = on ? 'once' : 'off';
+      worker[method]('message', answered);
+      worker[method]('error', failed);
+      worker[method]('exit', stopped);
+    };
+    const answered = (message: WorkerStarted) => {
+      listen(false);
+      resolve(message);
+    };
+    const failed = (error: unknown) => {
+      listen(false);
+      reject(new EngineUnavailableError(error));
+    };
+    const stopped = () => failed(new Error('index worker stopped while opening'));
+    listen(true);
+  });
+  if (!started.ready) {
+    await worker.terminate();
+    throw fromWireError(started.error);
+  }
+  return new WorkerArticleIndex(worker, logger, lockWaitMs);
 }
 
-class SqliteArticleIndex implements ArticleIndex {
-  readonly #db: Db;
-  readonly #logger: Logger;
-  readonly #stmts: ReturnType<typeof prepareStatements>;
-  #rebuilding = false;
+/**
+ * The worker's module, beside this one: `.js` once built; `.ts` when running from sources
+ * (tests, `npm run dev`, the indexer through tsx), where the worker must load tsx itself.
+ */
+function startWorker(options: WorkerOptions): Worker {
+  const url = new URL(`./index-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: options });
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const code = `import(${tsx}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`;
+  return new Worker(code, { eval: true, workerData: options });
+}
 
-  constructor(db: Db, logger: Logger) {
-    this.#db = db;
+type Pending = { resolve: (value: unknown) => void; reject: (error: AppError) => void; op: WriteCall['op'] };
+
+class WorkerArticleIndex implements ArticleIndex {
+  readonly #worker: Worker;
+  readonly #logger: Logger;
+  readonly #lockWaitMs: number;
+  readonly #pending = new Map<number, Pending>();
+  #nextId = 1;
+  /** Set once the worker is gone: every later call rejects with it. */
+  #stopped: AppError | undefined;
+
+  constructor(worker: Worker, logger: Logger, lockWaitMs: number) {
+    this.#worker = worker;
     this.#logger = logger;
-    this.#stmts = prepareStatements(db);
+    this.#lockWaitMs = lockWaitMs;
+    // An idle writer does not keep the process alive; a call in flight does.
+    worker.unref();
+    worker.on('message', (reply: WriteReply) => this.#settle(reply));
+    worker.on('error', (error) => this.#stop(new EngineUnavailableError(error)));
+    worker.on('exit', () => this.#stop(new EngineUnavailableError(new Error('index worker stopped'))));
   }
 
   begin(options: IndexRunOptions = {}): Promise<void> {
-    if (options.rebuild) {
-      // One transaction for the whole run: readers keep the old index until finish() commits.
-      this.#db.exec('BEGIN IMMEDIATE');
-      this.#rebuilding = true;
-      this.#db.exec(`DELETE FROM articles; DELETE FROM article_text; DELETE FROM deletions;
-        INSERT INTO article_fts(article_fts) VALUES('delete-all'); INSERT INTO title_fts(title_fts) VALUES('delete-all');
-        DELETE FROM sqlite_sequence WHERE name = 'articles';`);
-      this.#bumpSeqForRebuild();
-    }
-    return Promise.resolve();
+    return this.#call({ op: 'begin', arg: options }) as Promise<void>;
   }
 
   upsert(batch: readonly Article[]): Promise<void> {
-    const apply = () => {
-      let seq = this.#nextSeq(batch.length);
-      for (const article of batch) this.#upsertOne(article, seq++);
-    };
-    if (this.#rebuilding) {
-      this.#db.exec('SAVEPOINT batch');
-      try {
-        apply();
-        this.#db.exec('RELEASE batch');
-      } catch (error) {
-        this.#db.exec('ROLLBACK TO batch; RELEASE batch');
-        throw error;
-      }
-    } else {
-      this.#db.transaction(apply).immediate();
-    }
-    return Promise.resolve();
-  }
-
-  #upsertOne(article: Article, seq: number): void {
-    const s = this.#stmts;
-    const existing = s.findDoc.get(article.id) as { doc: number } | undefined;
-    const meta = {
-      id: article.id,
-      section: article.section,
-      published_at: parseIsoDate(article.publishedAt) ?? 0,
-      title_words: tokenize(article.title).length,
-      tags: JSON.stringify(article.tags),
-      authors: JSON.stringify(article.authors),
-      url: article.url ?? null,
-      updated_at: article.updatedAt ?? null,
-      language: article.language,
-      source: article.source ?? null,
-      seq,
-    };
-    const text = { title: article.title, summary: article.summary ?? null, body: article.body };
-    if (existing) {
-      const old = s.getText.get(existing.doc) as StoredText;
-      this.#unindex(existing.doc, old);
-      s.updateMeta.run({ doc: existing.doc, ...meta });
-      s.updateText.run({ doc: existing.doc, ...text });
-      this.#index(existing.doc, text);
-    } else {
-      const doc = Number(s.insertMeta.run(meta).lastInsertRowid);
-      s.insertText.run({ doc, ...text });
-      this.#index(doc, text);
-    }
-  }
-
-  #index(doc: number, text: StoredText): void {
-    this.#stmts.ftsInsert.run({ doc, ...text });
-    this.#stmts.titleInsert.run({ doc, title: text.title });
-  }
-
-  #unindex(doc: number, text: StoredText): void {
-    this.#stmts.ftsDelete.run({ doc, ...text });
-    this.#stmts.titleDelete.run({ doc, title: text.title });
+    // Structured clone copies the batch once; the worker owns its copy.
+    return this.#call({ op: 'upsert', arg: batch }) as Promise<void>;
   }
 
   delete(ids: readonly string[]): Promise<number> {
-    let deleted = 0;
-    this.#db.transaction(() => {
-      let seq = this.#nextSeq(ids.length);
-      for (const id of ids) {
-        const found = this.#stmts.findDoc.get(id) as { doc: number } | undefined;
-        if (!found) continue;
-        this.#unindex(found.doc, this.#stmts.getText.get(found.doc) as StoredText);
-        this.#stmts.deleteText.run(found.doc);
-        this.#stmts.deleteMeta.run(found.doc);
-        this.#stmts.logDeletion.run(seq++, found.doc);
-        deleted++;
-      }
-    })();
-    return Promise.resolve(deleted);
+    return this.#call({ op: 'delete', arg: ids }) as Promise<number>;
   }
 
   async *listIds(): AsyncIterable<string> {
-    // Paged by doc so the statement is not held open across awaits of the consumer.
-    let after = 0;
-    for (;;) {
-      const rows = this.#stmts.pageIds.all(after) as { doc: number; id: string }[];
-      if (rows.length === 0) return;
-      for (const row of rows) yield row.id;
-      after = rows.at(-1)!.doc;
+    // Paged by doc, so that no statement stays open across the consumer's awaits.
+    for (let after = 0; ;) {
+      const page = (await this.#call({ op: 'idsAfter', arg: { after, limit: ID_PAGE } })) as {
+        ids: string[];
+        next: number;
+      };
+      if (page.ids.length === 0) return;
+      yield* page.ids;
+      after = page.next;
     }
   }
 
-  finish(): Promise<void> {
-    const started = performance.now();
-    const work = () => {
-      this.#db.exec(`DELETE FROM vocab; INSERT INTO vocab(term, docs) SELECT term, doc FROM article_fts_vocab;
-        DELETE FROM title_vocab; INSERT INTO title_vocab(term, docs) SELECT term, doc FROM title_fts_vocab;`);
-      this.#setMeta('vocab_version', String(Date.now()));
-    };
-    if (this.#rebuilding) {
-      work();
-      this.#db.exec('COMMIT');
-      this.#rebuilding = false;
-    } else {
-      this.#db.transaction(work).immediate();
-    }
-    // Merges FTS segments; readers get faster queries. Cheap when little changed.
-    this.#db.exec("INSERT INTO article_fts(article_fts, rank) VALUES('merge', 500)");
-    this.#db.pragma('wal_checkpoint(PASSIVE)');
-    this.#logger.debug({ ms: Math.round(performance.now() - started) }, 'index finished');
-    return Promise.resolve();
+  async finish(): Promise<void> {
+    const { ms } = (await this.#call({ op: 'finish' })) as { ms: number };
+    this.#logger.debug({ ms }, 'index finished');
   }
 
   count(): Promise<number> {
-    return Promise.resolve((this.#db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n);
+    return this.#call({ op: 'count' }) as Promise<number>;
   }
 
-  close(): Promise<void> {
-    if (this.#rebuilding) {
-      // A run that did not finish leaves the old index untouched.
-      this.#db.exec('ROLLBACK');
-      this.#rebuilding = false;
+  async close(): Promise<void> {
+    if (this.#stopped) return;
+    try {
+      await this.#call({ op: 'close' });
+    } finally {
+      await this.#worker.terminate();
+      this.#stop(new EngineUnavailableError(new Error('index closed')));
     }
-    this.#db.close();
-    return Promise.resolve();
   }
 
-  /** Reserves `n` change-sequence numbers; readers refresh their caches from these. */
-  #nextSeq(n: number): number {
-    const row = this.#stmts.getMeta.get('seq') as { value: string } | undefined;
-    const first = Number(row?.value ?? 0) + 1;
-    this.#setMeta('seq', String(first + n - 1));
-    return first;
+  #call(call: WriteCall): Promise<unknown> {
+    if (this.#stopped) return Promise.reject(this.#stopped);
+    const id = this.#nextId++;
+    const request: WriteRequest = { ...call, id, waitUntil: Date.now() + this.#lockWaitMs };
+    return new Promise((resolve, reject) => {
+      try {
+        this.#worker.postMessage(request);
+      } catch (error) {
+        // An argument that cannot be cloned (a bug): nothing was sent.
+        reject(toWriteError(error));
+        return;
+      }
+      if (this.#pending.size === 0) this.#worker.ref();
+      this.#pending.set(id, { resolve, reject, op: call.op });
+    });
   }
 
-  /** A rebuild invalidates every reader cache: a new epoch makes them reload in full. */
-  #bumpSeqForRebuild(): void {
-    this.#setMeta('epoch', String(Date.now()));
+  #settle(reply: WriteReply): void {
+    const pending = this.#pending.get(reply.id);
+    if (!pending) return;
+    this.#pending.delete(reply.id);
+    if (this.#pending.size === 0) this.#worker.unref();
+    if (reply.ok) {
+      pending.resolve(reply.value);
+      return;
+    }
+    const error = fromWireError(reply.error);
+    if (isIndexBusy(error)) this.#logger.warn({ op: pending.op }, 'index busy: another process holds the write lock');
+    else this.#logger.error({ op: pending.op, err: error.cause }, 'sqlite write failed');
+    pending.reject(error);
   }
 
-  #setMeta(key: string, value: string): void {
-    this.#stmts.setMeta.run(key, value);
+  #stop(error: AppError): void {
+    this.#stopped ??= error;
+    for (const pending of this.#pending.values()) pending.reject(this.#stopped);
+    this.#pending.clear();
   }
-}
-
-function prepareStatements(db: Db) {
-  return {
-    findDoc: db.prepare('SELECT doc FROM articles WHERE id = ?'),
-    getText: db.prepare('SELECT title, summary, body FROM article_text WHERE doc = ?'),
-    insertMeta:
-      db.prepare(`INSERT INTO articles(id, section, published_at, title_words, tags, authors, url, updated_at, language, source, seq)
-      VALUES (@id, @section, @published_at, @title_words, @tags, @authors, @url, @updated_at, @language, @source, @seq)`),
-    updateMeta:
-      db.prepare(`UPDATE articles SET section = @section, published_at = @published_at, title_words = @title_words, tags = @tags, authors = @authors,
-      url = @url, updated_at = @updated_at, language = @language, source = @source, seq = @seq WHERE doc = @doc AND id = @id`),
-    insertText: db.prepare(
-      'INSERT INTO article_text(doc, title, summary, body) VALUES (@doc, @title, @summary, @body)',
-    ),
-    updateText: db.prepare('UPDATE article_text SET title = @title, summary = @summary, body = @body WHERE doc = @doc'),
-    deleteText: db.prepare('DELETE FROM article_text WHERE doc = ?'),
-    deleteMeta: db.prepare('DELETE FROM articles WHERE doc = ?'),
-    logDeletion: db.prepare('INSERT INTO deletions(seq, doc) VALUES (?, ?)'),
-    ftsInsert: db.prepare(
-      'INSERT INTO article_fts(rowid, title, summary, body) VALUES (@doc, @title, @summary, @body)',
-    ),
-    ftsDelete: db.prepare(
-      "INSERT INTO article_fts(article_fts, rowid, title, summary, body) VALUES ('delete', @doc, @title, @summary, @body)",
-    ),
-    titleInsert: db.prepare('INSERT INTO title_fts(rowid, title) VALUES (@doc, @title)'),
-    titleDelete: db.prepare("INSERT INTO title_fts(title_fts, rowid, title) VALUES ('delete', @doc, @title)"),
-    getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
-    setMeta: db.prepare(
-      'INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-    ),
-    pageIds: db.prepare('SELECT doc, id FROM articles WHERE doc > ? ORDER BY doc LIMIT 1000'),
-  };
 }

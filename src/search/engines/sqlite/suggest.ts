@@ -1,19 +1,18 @@
 import type { Suggestion, SuggestQuery } from '../../suggest/suggest.schema.js';
 import {
   COMPLETION_CANDIDATES,
-  SUGGEST_TYPO_MIN_LENGTH,
   TYPO_CANDIDATES,
   planSuggestions,
+  suggestTypoBudget,
   typedSuggestionText,
   type SuggestInput,
 } from '../../suggest/suggest-plan.js';
-import { compareText, matchAtWord, toFacetSuggestions } from '../../suggest/facet-suggestions.js';
-import { highlightText } from '../../highlight/highlighter.js';
-import { markTypedPrefix } from '../../highlight/prefix-highlight.js';
+import { candidateTexts, lastWordForms, toQuerySuggestions } from '../../suggest/query-completions.js';
+import { toArticleSuggestions } from '../../suggest/article-suggestions.js';
+import { matchAtWord, toFacetSuggestions } from '../../suggest/facet-suggestions.js';
 import { formatUtc } from '../../../articles/dates.js';
-import { matchPrefix } from '../../../text/prefix-match.js';
+import type { ArticleRows } from './article-rows.js';
 import type { ColumnStore } from './column-store.js';
-import type { Db } from './database.js';
 import { facetCounts, facetDictionary } from './facets.js';
 import { compileFilters, filterBits, hasFilters, PASS, type CompiledFilters } from './filters.js';
 import { allTerms, anyOf } from './fts-query.js';
@@ -24,7 +23,7 @@ import { topK } from './top-k.js';
 import type { Vocabulary } from './vocabulary.js';
 
 interface Deps {
-  db: Db;
+  rows: ArticleRows;
   fts: FtsReader;
   store: ColumnStore;
   vocab: Vocabulary;
@@ -53,34 +52,20 @@ export function suggest(query: SuggestQuery, deps: Deps): Suggestion[] {
   });
 }
 
-function lastWordForms(input: SuggestInput, vocab: Vocabulary): { term: string; typedLength: number }[] {
-  const { last, open } = input;
-  const typos = last.length >= SUGGEST_TYPO_MIN_LENGTH ? vocab.typoCandidates(last, { prefix: open, maxTypos: 1 }) : [];
-  // A finished word is offered as typed; the count check drops it when nothing holds it.
-  const exact = open ? vocab.completions(last, COMPLETION_CANDIDATES) : [{ term: last }];
-  const forms = [...exact.map((c) => c.term), ...typos.slice(0, TYPO_CANDIDATES).map((c) => c.term)];
-  return [...new Set(forms)].map((term) => ({
-    term,
-    typedLength: open ? (matchPrefix(last, term, 1)?.length ?? last.length) : term.length,
-  }));
+/** The vocabulary's typo candidates for a typed word: none below autocomplete's typo length. */
+function typoCandidates(word: string, prefix: boolean, vocab: Vocabulary): string[] {
+  const maxTypos = suggestTypoBudget(word);
+  return maxTypos === 0 ? [] : vocab.typoCandidates(word, { prefix, maxTypos }).map((c) => c.term);
 }
 
 function queryCompletions(input: SuggestInput, filters: CompiledFilters, deps: Deps): Suggestion[] {
-  const out: (Suggestion & { count: number })[] = [];
-  for (const { term, typedLength } of lastWordForms(input, deps.titleVocab)) {
-    const words = [...input.before, term];
-    const count = countHolding(words, filters, deps);
-    if (count === 0) continue;
-    const text = words.join(' ');
-    const typed = text.length - term.length + typedLength;
-    out.push({ type: 'query', text, highlight: markTypedPrefix(text, typed), count });
-  }
-  return out
-    .sort((a, b) => b.count - a.count || compareText(a.text, b.text))
-    .map(({ type, text, highlight }) => ({ type, text, highlight }) as Suggestion);
+  const { last, open } = input;
+  const completions = open ? deps.titleVocab.completions(last, COMPLETION_CANDIDATES).map((c) => c.term) : [];
+  const forms = lastWordForms(input, completions, typoCandidates(last, open, deps.titleVocab));
+  const counts = candidateTexts(input, forms).map((words) => countHolding(words, filters, deps));
+  return toQuerySuggestions(input, forms, counts);
 }
 
-/** Articles holding every word (exactly) and passing the filters. */
 /**
  * Articles whose title holds every word (exactly) and that pass the filters. Titles, not
  * bodies: they are what a completion should read like, and the small titles index answers a
@@ -116,28 +101,23 @@ function facetSuggestions(input: SuggestInput, filters: CompiledFilters, store: 
 function articleSuggestions(input: SuggestInput, filters: CompiledFilters, deps: Deps, limit: number): Suggestion[] {
   if (limit <= 0) return [];
   const terms = input.words.map((word, i) => {
-    const isLast = i === input.words.length - 1;
-    const prefix = isLast && input.open;
-    const typos =
-      word.length >= SUGGEST_TYPO_MIN_LENGTH ? deps.titleVocab.typoCandidates(word, { prefix, maxTypos: 1 }) : [];
+    const prefix = i === input.words.length - 1 && input.open;
+    const typos = typoCandidates(word, prefix, deps.titleVocab);
     // One letter completes to its few most frequent title words here: article suggestions for
     // "e" are a sample anyway, and fifty alternatives would cost more than the whole keystroke.
     const forms = exactForms(word, prefix, deps.titleVocab, COMPLETION_CANDIDATES);
-    for (const t of typos.slice(0, TYPO_CANDIDATES)) forms.push({ kind: 'word', text: t.term });
-    return { forms, typos: typos.map((t) => t.term) };
+    for (const text of typos.slice(0, TYPO_CANDIDATES)) forms.push({ kind: 'word', text });
+    return { forms, typos };
   });
   const expression = allTerms(terms.map((t) => anyOf(t.forms)));
   const passes = (d: number) => !hasFilters(filters) || filterBits(filters, deps.store, d) === PASS.all;
   const ranked = rankTitles(deps.fts.latestTitleDocs(expression, TITLE_SAMPLE, passes), deps.store, limit);
-  const words = new Set([...input.words.slice(0, input.open ? -1 : undefined), ...terms.flatMap((t) => t.typos)]);
-  return loadTitles(deps.db, ranked).map((row) => ({
-    type: 'article',
-    id: row.id,
-    text: row.title,
-    highlight: highlightText(row.title, { words, prefixes: input.open ? [input.last] : [] }),
-    section: row.section,
-    publishedAt: formatUtc(row.published_at),
-  }));
+  const rows = deps.rows.byDocs(ranked).map((row) => ({ ...row, publishedAt: formatUtc(row.publishedAt) }));
+  return toArticleSuggestions(
+    input,
+    rows,
+    terms.flatMap((t) => t.typos),
+  );
 }
 
 /**
@@ -150,16 +130,4 @@ function rankTitles(docs: number[], store: ColumnStore, limit: number): number[]
     limit,
     (a, b) => store.titleWords[a]! - store.titleWords[b]! || store.published[b]! - store.published[a]! || b - a,
   );
-}
-
-function loadTitles(db: Db, docs: number[]): { id: string; title: string; section: string; published_at: number }[] {
-  if (docs.length === 0) return [];
-  const rows = db
-    .prepare(
-      `SELECT a.doc, a.id, t.title, a.section, a.published_at FROM articles a JOIN article_text t ON t.doc = a.doc
-      WHERE a.doc IN (${docs.map(() => '?').join(',')})`,
-    )
-    .all(...docs) as { doc: number; id: string; title: string; section: string; published_at: number }[];
-  const byDoc = new Map(rows.map((r) => [r.doc, r]));
-  return docs.flatMap((d) => byDoc.get(d) ?? []);
 }

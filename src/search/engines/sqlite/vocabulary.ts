@@ -1,3 +1,4 @@
+import { compareByCount, compareText } from '../../count-order.js';
 import { allowedTypos } from '../../../text/edit-distance.js';
 import { fuzzyScan } from '../../../text/fuzzy-scan.js';
 import { topK } from './top-k.js';
@@ -31,7 +32,7 @@ export class Vocabulary {
   readonly #completionCache = new Map<string, Candidate[]>();
 
   constructor(rows: { term: string; docs: number }[]) {
-    rows.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+    rows.sort((a, b) => compareText(a.term, b.term));
     this.#terms = rows.map((r) => r.term);
     this.#docs = Int32Array.from(rows, (r) => r.docs);
     this.#terms.forEach((t, i) => this.#index.set(t, i));
@@ -64,7 +65,7 @@ export class Vocabulary {
     const best = topK(
       Int32Array.from({ length: hi - lo }, (_, k) => lo + k),
       limit,
-      (a, b) => this.#docs[b]! - this.#docs[a]! || (this.#terms[a]! < this.#terms[b]! ? -1 : 1),
+      (a, b) => compareByCount(this.#docs[a]!, this.#terms[a]!, this.#docs[b]!, this.#terms[b]!),
     );
     const out = best.map((i) => ({ term: this.#terms[i]!, typos: 0, docs: this.#docs[i]! }));
     if (this.#completionCache.size >= TYPO_CACHE_SIZE)
@@ -123,7 +124,7 @@ export class Vocabulary {
 }
 
 function byDocsDesc(c: Candidate[]): Candidate[] {
-  return c.sort((a, b) => a.typos - b.typos || b.docs - a.docs || (a.term < b.term ? -1 : 1));
+  return c.sort((a, b) => a.typos - b.typos || compareByCount(a.docs, a.term, b.docs, b.term));
 }
 
 function lowerBound(sorted: string[], key: string): number {
