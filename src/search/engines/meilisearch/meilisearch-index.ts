@@ -283,104 +283,124 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Articl
     }
   }
 
-  return {
-    async begin(run: IndexRunOptions = {}) {
-      const liveIsNew = await ensureIndex(indexUid);
-      // A first run builds the vocabulary whole: no stored title to read before each write.
-      if (liveIsNew) termDelta = undefined;
-      // Documents without filter keys would never match a filter again: only a rebuild fixes them.
-      if (!liveIsNew && !run.rebuild && (await lacksFilterKeys(indexUid))) throw indexOutdated();
-      // A new live index gets the settings at once: searches may reach it before the swap.
-      if (liveIsNew || !run.rebuild) await applySettings(indexUid);
-      if (!run.rebuild) return;
-      rebuilding ??= rebuildIndexUid(indexUid);
-      await ensureIndex(rebuilding);
-      await applySettings(rebuilding);
-      target = rebuilding;
-    },
-
-    async upsert(batch: readonly Article[]) {
-      if (batch.length === 0) return;
-      if (rebuilding === undefined && termDelta !== undefined) {
-        const before = await titlesOf(
-          target,
-          batch.map((article) => article.id),
-        );
-        titleTermDelta(
-          batch.map((article) => ({ before: before.get(article.id), after: article.title })),
-          termDelta,
-        );
-      }
-      const rejected: RejectedArticle[] = [];
-      for (const chunk of toRequestChunks(batch.map(toMeiliDocument), MAX_REQUEST_BYTES)) {
-        await addDocuments(chunk, rejected);
-      }
-      changed = true;
-      if (rejected.length > 0) {
-        // A rejected article keeps its old title, which the delta already took out: rebuild instead.
-        termDelta = undefined;
-        throw new ArticlesRejectedError(rejected);
-      }
-    },
-
-    async delete(ids: readonly string[]) {
-      if (ids.length === 0) return 0;
-      const before = rebuilding === undefined && termDelta !== undefined ? await titlesOf(target, ids) : undefined;
-      // Nothing to delete from an index that does not exist yet.
-      const task = await runTask('deleteDocuments', () => client.index(target).deleteDocuments([...ids]), [
-        'index_not_found',
-      ]);
-      const deleted = task.details?.deletedDocuments ?? 0;
-      if (deleted > 0) changed = true;
-      if (before && termDelta)
-        titleTermDelta(
-          [...before.values()].map((title) => ({ before: title })),
-          termDelta,
-        );
-      return deleted;
-    },
-
-    async *listIds() {
-      for (let offset = 0; ; offset += ID_PAGE) {
-        const page = await guard(
-          'listIds',
-          () => client.index(target).getDocuments({ fields: ['id'], limit: ID_PAGE, offset }),
-          () => ({ results: [], total: 0 }),
-        );
-        for (const doc of page.results) {
-          if (typeof doc['id'] === 'string') yield doc['id'];
-        }
-        if (page.results.length < ID_PAGE) return;
-      }
-    },
-
-    async finish() {
-      const old = rebuilding;
-      const liveTerms = termsIndexUid(indexUid);
-      const liveTermsExist = await indexExists(liveTerms);
-      if (old === undefined && !changed && liveTermsExist) return;
-      if (old === undefined && liveTermsExist && termDelta !== undefined && termDelta.size <= MAX_INCREMENTAL_TERMS) {
-        await updateTerms(liveTerms, termDelta);
-      } else {
-        await rebuildTerms(old, liveTerms, liveTermsExist);
-      }
-      target = indexUid;
-      rebuilding = undefined;
-      changed = false;
-      termDelta = new Map();
-    },
-
-    async count() {
-      const stats = await guard(
-        'count',
-        () => client.index(target).getStats(),
-        () => ({ numberOfDocuments: 0 }),
-      );
-      return stats.numberOfDocuments;
-    },
-
-    async close() {
-      // Nothing to release: the client holds no connection of its own.
-    },
+  /**
+   * Writes run one at a time, in call order: a write reads the titles it replaces before it
+   * stores its documents, and two overlapping writes of one article (two admin requests) would
+   * both subtract the same old title from the vocabulary's counts.
+   */
+  let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = queue.then(job);
+    queue = run.catch(() => undefined);
+    return run;
   };
+
+  return {
+    begin: (run?: IndexRunOptions) => inTurn(() => begin(run)),
+    upsert: (batch: readonly Article[]) => inTurn(() => upsert(batch)),
+    delete: (ids: readonly string[]) => inTurn(() => remove(ids)),
+    finish: () => inTurn(() => finish()),
+    listIds,
+    count,
+    close,
+  };
+
+  async function begin(run: IndexRunOptions = {}): Promise<void> {
+    const liveIsNew = await ensureIndex(indexUid);
+    // A first run builds the vocabulary whole: no stored title to read before each write.
+    if (liveIsNew) termDelta = undefined;
+    // Documents without filter keys would never match a filter again: only a rebuild fixes them.
+    if (!liveIsNew && !run.rebuild && (await lacksFilterKeys(indexUid))) throw indexOutdated();
+    // A new live index gets the settings at once: searches may reach it before the swap.
+    if (liveIsNew || !run.rebuild) await applySettings(indexUid);
+    if (!run.rebuild) return;
+    rebuilding ??= rebuildIndexUid(indexUid);
+    await ensureIndex(rebuilding);
+    await applySettings(rebuilding);
+    target = rebuilding;
+  }
+
+  async function upsert(batch: readonly Article[]): Promise<void> {
+    if (batch.length === 0) return;
+    if (rebuilding === undefined && termDelta !== undefined) {
+      const before = await titlesOf(
+        target,
+        batch.map((article) => article.id),
+      );
+      titleTermDelta(
+        batch.map((article) => ({ before: before.get(article.id), after: article.title })),
+        termDelta,
+      );
+    }
+    const rejected: RejectedArticle[] = [];
+    for (const chunk of toRequestChunks(batch.map(toMeiliDocument), MAX_REQUEST_BYTES)) {
+      await addDocuments(chunk, rejected);
+    }
+    changed = true;
+    if (rejected.length > 0) {
+      // A rejected article keeps its old title, which the delta already took out: rebuild instead.
+      termDelta = undefined;
+      throw new ArticlesRejectedError(rejected);
+    }
+  }
+
+  async function remove(ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const before = rebuilding === undefined && termDelta !== undefined ? await titlesOf(target, ids) : undefined;
+    // Nothing to delete from an index that does not exist yet.
+    const task = await runTask('deleteDocuments', () => client.index(target).deleteDocuments([...ids]), [
+      'index_not_found',
+    ]);
+    const deleted = task.details?.deletedDocuments ?? 0;
+    if (deleted > 0) changed = true;
+    if (before && termDelta)
+      titleTermDelta(
+        [...before.values()].map((title) => ({ before: title })),
+        termDelta,
+      );
+    return deleted;
+  }
+
+  async function* listIds(): AsyncIterable<string> {
+    for (let offset = 0; ; offset += ID_PAGE) {
+      const page = await guard(
+        'listIds',
+        () => client.index(target).getDocuments({ fields: ['id'], limit: ID_PAGE, offset }),
+        () => ({ results: [], total: 0 }),
+      );
+      for (const doc of page.results) {
+        if (typeof doc['id'] === 'string') yield doc['id'];
+      }
+      if (page.results.length < ID_PAGE) return;
+    }
+  }
+
+  async function finish(): Promise<void> {
+    const old = rebuilding;
+    const liveTerms = termsIndexUid(indexUid);
+    const liveTermsExist = await indexExists(liveTerms);
+    if (old === undefined && !changed && liveTermsExist) return;
+    if (old === undefined && liveTermsExist && termDelta !== undefined && termDelta.size <= MAX_INCREMENTAL_TERMS) {
+      await updateTerms(liveTerms, termDelta);
+    } else {
+      await rebuildTerms(old, liveTerms, liveTermsExist);
+    }
+    target = indexUid;
+    rebuilding = undefined;
+    changed = false;
+    termDelta = new Map();
+  }
+
+  async function count(): Promise<number> {
+    const stats = await guard(
+      'count',
+      () => client.index(target).getStats(),
+      () => ({ numberOfDocuments: 0 }),
+    );
+    return stats.numberOfDocuments;
+  }
+
+  async function close(): Promise<void> {
+    // Nothing to release: the client holds no connection of its own.
+  }
 }
