@@ -6,13 +6,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ArticleInputSchema } from '../../src/articles/article.schema.js';
 import { silentLogger } from '../../src/logger.js';
 import { createMeilisearchEngine, createMeilisearchIndex } from '../../src/search/engines/meilisearch/index.js';
-import { REPO, spawnTs } from '../faults/spawn-server.js';
+import { REPO, spawnTs, type Child } from '../faults/spawn-server.js';
 import type { MeiliServer } from '../../bench/lib/meili-server.js';
 import { createTestApp } from '../support/test-app.js';
 import {
   documentCount,
   dropIndex,
   meiliEnv,
+  meiliRest,
   ownServerSkipReason,
   realMeili,
   startOwnServer,
@@ -32,6 +33,21 @@ const ownSkip = ownServerSkipReason();
 const CLI = join(REPO, 'indexer/cli.ts');
 const dir = mkdtempSync(join(tmpdir(), 'meili-faults-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * Resolves with the child's exit, or kills it and fails with what it printed (and `facts`)
+ * when it has not ended within `ms`.
+ */
+async function exitedWithin(child: Child, ms: number, what: string, facts?: () => Promise<string>) {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)));
+  const outcome = await Promise.race([child.exited, timeout]);
+  clearTimeout(timer);
+  if (outcome !== 'timeout') return outcome;
+  child.process.kill('SIGKILL');
+  const more = facts ? await facts().catch((error: unknown) => String(error)) : '';
+  throw new Error(`${what} did not end within ${ms} ms\nstderr: ${child.stderr().slice(-3_000)}\n${more}`);
+}
 
 /** Vendor words a client must never see. */
 const VENDOR_TEXT = /meili|invalid_api_key|api key|127\.0\.0\.1|localhost/i;
@@ -114,7 +130,7 @@ describe.skipIf(Boolean(ownSkip))(ownSkip ?? 'a Meilisearch that stops and resta
     // Down until the run has noticed (a restart quicker than the indexer's next request goes
     // unnoticed, and the run then completes: Meilisearch keeps its task queue across restarts).
     await server.kill();
-    const { code } = await child.exited;
+    const { code } = await exitedWithin(child, 30_000, 'the interrupted run');
     await server.restart();
     expect(code).toBe(1);
     expect(child.stderr()).toMatch(/unavailable|not reachable/i);
@@ -122,7 +138,11 @@ describe.skipIf(Boolean(ownSkip))(ownSkip ?? 'a Meilisearch that stops and resta
     expect(child.stderr()).not.toContain(server.masterKey);
 
     const rerun = spawnTs(CLI, [source, '--batch-size', '5000'], meiliEnv(own, 'restarted'));
-    expect((await rerun.exited).code, rerun.stderr()).toBe(0);
+    const rerunExit = await exitedWithin(rerun, 150_000, 'the re-run', async () => {
+      const { json } = await meiliRest(own, 'GET', '/tasks?limit=5');
+      return `tasks: ${JSON.stringify(json)}\nserver log: ${server!.log().slice(-3_000)}`;
+    });
+    expect(rerunExit.code, rerun.stderr()).toBe(0);
     expect(await storedIds(own, 'restarted')).toEqual([...ids].sort());
   }, 240_000);
 });
