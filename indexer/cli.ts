@@ -87,4 +87,8 @@ function logFailure(logger: Logger, error: unknown): void {
   else logger.error({ err: error }, 'indexing failed');
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// Exits explicitly rather than when the event loop drains: a request cut off by a search-engine
+// crash can leave a decompression stream of the HTTP client that never closes, and the process
+// would wait for it forever (seen on Node 20 with a SIGKILLed Meilisearch). Output is written
+// synchronously (stdout, stderr and the JSON logger on pipes), so nothing is lost.
+process.exit(await main(process.argv.slice(2)));
