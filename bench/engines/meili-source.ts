@@ -43,6 +43,8 @@ export interface MeiliConnection extends MeiliEndpoint {
   memory(): { rss: number; peak: number } | undefined;
   /** Why `memory()` is undefined, when it is. */
   memoryNote: string | undefined;
+  /** The server's process id when it runs on this machine (for its CPU time), else undefined. */
+  pid(): number | undefined;
   /** Stops a server the run started; leaves an existing one running. */
   close(): Promise<void>;
 }
@@ -64,6 +66,7 @@ export async function connectMeili(source: MeiliSource): Promise<MeiliConnection
           return pid === undefined ? undefined : readProcessMemory(pid);
         },
         memoryNote: undefined,
+        pid: () => server.pid(),
         close: () => server.stop(),
       };
     } catch (error) {
@@ -82,6 +85,7 @@ export async function connectMeili(source: MeiliSource): Promise<MeiliConnection
     origin: 'existing server from MEILI_URL',
     memory: () => (found.pid === undefined ? undefined : readProcessMemory(found.pid)),
     memoryNote: found.note,
+    pid: () => found.pid,
     close: () => Promise.resolve(),
   };
 }
