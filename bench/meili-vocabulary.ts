@@ -19,6 +19,7 @@ import { silentLogger } from '../src/logger.js';
 import { createMeilisearchIndex } from '../src/search/engines/meilisearch/index.js';
 import { withDeferredFinish } from '../src/search/deferred-finish.js';
 import type { ArticleIndex } from '../src/search/search-engine.js';
+import { meiliRequest, waitForTask } from './engines/meili-rest.js';
 import { connectMeili, meiliSourceFrom, NO_MEILI_SERVER, type MeiliConnection } from './engines/meili-source.js';
 import { percentile } from './lib/stats.js';
 
@@ -36,27 +37,14 @@ function cpuSeconds(pid: number | undefined): number | undefined {
   }
 }
 
+/** One REST call that must succeed; its JSON answer. */
 async function rest(meili: MeiliConnection, method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(new URL(path, meili.url), {
-    method,
-    headers: {
-      ...(meili.apiKey ? { Authorization: `Bearer ${meili.apiKey}` } : {}),
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
-  const text = await response.text();
-  return text ? (JSON.parse(text) as unknown) : undefined;
+  const { status, json } = await meiliRequest(meili, method, path, body);
+  if (status >= 300) throw new Error(`${method} ${path}: ${status}`);
+  return json;
 }
 
-async function waitTask(meili: MeiliConnection, uid: number): Promise<void> {
-  for (;;) {
-    const task = (await rest(meili, 'GET', `/tasks/${uid}`)) as { status: string };
-    if (task.status === 'succeeded' || task.status === 'failed') return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const waitTask = (meili: MeiliConnection, uid: number) => waitForTask(meili, uid);
 
 /** `n` articles copied from the index under new ids, their titles given new words. */
 async function sampleArticles(meili: MeiliConnection, uid: string, n: number, salt: number): Promise<Article[]> {

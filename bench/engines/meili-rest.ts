@@ -13,15 +13,21 @@ export interface MeiliEndpoint {
 const REQUEST_TIMEOUT_MS = 10_000;
 const TASK_TIMEOUT_MS = 10 * 60_000;
 
-/** One call: status and parsed JSON body (undefined when empty). */
+/** One call (with a JSON `body` when given): status and parsed JSON answer (undefined when empty). */
 export async function meiliRequest(
   server: MeiliEndpoint,
   method: string,
   path: string,
+  body?: unknown,
 ): Promise<{ status: number; json: unknown }> {
   const response = await fetch(new URL(path, server.url), {
     method,
-    headers: server.apiKey ? { Authorization: `Bearer ${server.apiKey}` } : {},
+    headers: {
+      ...(server.apiKey ? { Authorization: `Bearer ${server.apiKey}` } : {}),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    // A server killed by a test can leave a pooled connection behind: never wait on it forever.
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   const text = await response.text();
@@ -40,7 +46,8 @@ export async function meiliVersion(server: MeiliEndpoint): Promise<string> {
   return version;
 }
 
-async function waitForTask(server: MeiliEndpoint, taskUid: number): Promise<void> {
+/** Waits until a task succeeded; throws when it failed (a missing index excepted) or took too long. */
+export async function waitForTask(server: MeiliEndpoint, taskUid: number): Promise<void> {
   const deadline = Date.now() + TASK_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const { json } = await meiliRequest(server, 'GET', `/tasks/${taskUid}`);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { dropMeiliIndex, meiliDocumentCount, meiliRequest } from '../../bench/engines/meili-rest.js';
 import { startMeiliServer, type MeiliServer } from '../../bench/lib/meili-server.js';
 
 /**
@@ -38,44 +39,10 @@ export function uniqueIndexUid(prefix: string): string {
 }
 
 /** Calls the Meilisearch REST API directly (test set-up and clean-up only). */
-export async function meiliRest(
-  server: RealMeili,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(new URL(path, server.url), {
-    method,
-    headers: {
-      ...(server.apiKey ? { Authorization: `Bearer ${server.apiKey}` } : {}),
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    // A server killed by a test can leave a pooled connection behind: never wait on it forever.
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? (JSON.parse(text) as unknown) : undefined };
-}
-
-/** Waits for a task to end and returns it. */
-export async function waitTask(server: RealMeili, taskUid: number): Promise<{ status: string; error?: unknown }> {
-  for (;;) {
-    const { json } = await meiliRest(server, 'GET', `/tasks/${taskUid}`);
-    const task = json as { status: string; error?: unknown };
-    if (!['enqueued', 'processing'].includes(task.status)) return task;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+export const meiliRest = meiliRequest;
 
 /** Deletes the index and its title vocabulary; missing ones are fine. */
-export async function dropIndex(server: RealMeili, uid: string): Promise<void> {
-  for (const name of [uid, `${uid}_terms`]) {
-    const { json } = await meiliRest(server, 'DELETE', `/indexes/${name}`);
-    const taskUid = (json as { taskUid?: number } | undefined)?.taskUid;
-    if (taskUid !== undefined) await waitTask(server, taskUid);
-  }
-}
+export const dropIndex = dropMeiliIndex;
 
 /** A source file of `n` small articles with ids `<prefix>-<i>`; returns the ids. */
 export function writeArticles(path: string, n: number, prefix: string, bodyRepeat = 4): string[] {
@@ -112,8 +79,7 @@ export async function storedIds(server: RealMeili, uid: string): Promise<string[
 
 /** Number of documents of an index (0 when it does not exist). */
 export async function documentCount(server: RealMeili, uid: string): Promise<number> {
-  const { status, json } = await meiliRest(server, 'GET', `/indexes/${uid}/stats`);
-  return status === 200 ? (json as { numberOfDocuments: number }).numberOfDocuments : 0;
+  return (await meiliDocumentCount(server, uid)) ?? 0;
 }
 
 /** Names of the indexes whose uid starts with `prefix`. */

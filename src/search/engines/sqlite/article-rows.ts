@@ -1,3 +1,4 @@
+import { formatUtc } from '../../../articles/dates.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
 
@@ -104,6 +105,23 @@ function toArticleRow(raw: RawRow): ArticleRow {
   };
   if (body !== undefined) row.body = body;
   return row;
+}
+
+/**
+ * A row -> the fields every hit carries (search and related hits alike), the date as ISO text.
+ * @example toHitFields({ id: 'a', publishedAt: 1610078100000, ... }) -> { id: 'a', publishedAt: '2021-01-08T03:55:00Z', ... }
+ */
+export function toHitFields(row: ArticleRow) {
+  return {
+    id: row.id,
+    title: row.title,
+    summary: row.summary,
+    section: row.section,
+    tags: row.tags,
+    authors: row.authors,
+    publishedAt: formatUtc(row.publishedAt),
+    url: row.url,
+  };
 }
 
 /**

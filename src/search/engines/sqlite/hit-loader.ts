@@ -1,7 +1,6 @@
-import { formatUtc } from '../../../articles/dates.js';
 import { hitSnippet, highlightText, type HighlightTerms } from '../../highlight/highlighter.js';
 import type { SearchHit } from '../../search.schema.js';
-import type { ArticleRows } from './article-rows.js';
+import { toHitFields, type ArticleRows } from './article-rows.js';
 
 /**
  * Loads the hits of a page, in page order, highlighted. Bodies are read one by one and only
@@ -9,16 +8,7 @@ import type { ArticleRows } from './article-rows.js';
  */
 export function loadHits(rows: ArticleRows, docs: Int32Array, highlight: HighlightTerms | undefined): SearchHit[] {
   return rows.byDocs(docs).map((row) => {
-    const hit: SearchHit = {
-      id: row.id,
-      title: row.title,
-      summary: row.summary,
-      section: row.section,
-      tags: row.tags,
-      authors: row.authors,
-      publishedAt: formatUtc(row.publishedAt),
-      url: row.url,
-    };
+    const hit: SearchHit = toHitFields(row);
     if (highlight) {
       const body = () => rows.body(row.doc);
       hit.highlight = { title: highlightText(row.title, highlight), snippet: hitSnippet(row.summary, body, highlight) };

@@ -1,9 +1,8 @@
-import { formatUtc } from '../../../articles/dates.js';
 import { profileText, selectTerms, type RelatedTerm } from '../../related/article-terms.js';
 import { rankRelated, type RelatedArticle } from '../../related/related-blend.js';
 import type { RelatedHit, RelatedQuery } from '../../related/related.schema.js';
 import type { ColumnStore } from './column-store.js';
-import type { ArticleRow, ArticleRows } from './article-rows.js';
+import { toHitFields, type ArticleRow, type ArticleRows } from './article-rows.js';
 import { compileFilters, filterBits, hasFilters, PASS } from './filters.js';
 import { ftsString } from './fts-query.js';
 import type { FtsReader } from './fts-reader.js';
@@ -74,15 +73,6 @@ export class RelatedFinder {
 }
 
 function toCandidate(row: ArticleRow): Candidate {
-  const hit: RelatedHit = {
-    id: row.id,
-    title: row.title,
-    summary: row.summary,
-    section: row.section,
-    tags: row.tags,
-    authors: row.authors,
-    publishedAt: formatUtc(row.publishedAt),
-    url: row.url,
-  };
+  const hit: RelatedHit = toHitFields(row);
   return { ...hit, body: row.body ?? '', publishedAtMs: row.publishedAt, hit };
 }
