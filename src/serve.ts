@@ -3,13 +3,10 @@ import { createApp, type SharedState } from './app.js';
 import type { Config } from './config.js';
 import { answerClientErrors } from './http/middleware/client-error.js';
 import type { Logger } from './logger.js';
+import { SHUTDOWN_GRACE_MS, SHUTDOWN_HARD_LIMIT_MS } from './lifecycle.js';
 import type { Metrics } from './metrics/metrics.js';
 import type { ArticleIndex, SearchEngine } from './search/search-engine.js';
 
-/** How long in-flight requests get to finish after SIGTERM before their connections are closed. */
-export const SHUTDOWN_GRACE_MS = 8_000;
-/** Past this, the process exits even if closing the engine hangs (orchestrators kill at ~10 s). */
-export const SHUTDOWN_HARD_LIMIT_MS = 9_500;
 /** Time to receive a whole request, body included: an admin batch may be 10 MB on a slow link. */
 const MIN_REQUEST_RECEIVE_MS = 30_000;
 
@@ -87,9 +84,4 @@ function createHttpServer(app: RequestListener, config: Config, state: { stoppin
   });
   answerClientErrors(server);
   return server;
-}
-
-/** A start-up failure as the one line an operator reads (no stack). */
-export function startupFailureLine(error: unknown): string {
-  return `Start-up failed: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -1,15 +1,8 @@
 import cluster from 'node:cluster';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
-import { runPrimary } from './cluster/primary.js';
-import { runWorker } from './cluster/worker.js';
-import { ADMIN_LIMITS } from './http/routes/admin-articles.schema.js';
 import { requestLogBindings } from './http/middleware/request-context.js';
-import { createLogger, type Logger } from './logger.js';
-import { createMetrics } from './metrics/metrics.js';
-import { withDeferredFinish } from './search/deferred-finish.js';
-import { openArticleIndex, openSearchEngine } from './search/engines/create-engine.js';
-import { seedWhenEmpty } from './seed.js';
-import { serveHttp, startupFailureLine } from './serve.js';
+import { startupFailureLine } from './lifecycle.js';
+import { createLogger } from './logger.js';
 
 /**
  * Wiring, once: configuration (the environment, then `.env`), then one of three roles. With
@@ -32,33 +25,10 @@ async function main(): Promise<void> {
   }
   // Lines written while serving a request (the engine's included) carry its id.
   const logger = createLogger({ level: config.LOG_LEVEL, mixin: requestLogBindings });
-  if (cluster.isWorker) return runWorker(config, logger);
-  if (config.WORKERS > 1) return runPrimary(config, logger);
-  return serveAlone(config, logger);
-}
-
-/** One process: engine, seed-on-empty, the write side when enabled, HTTP. */
-async function serveAlone(config: Config, logger: Logger): Promise<void> {
-  const engine = await openSearchEngine(config, logger);
-  await seedWhenEmpty(config, logger, async () => (await engine.ready()).articleCount);
-  // The write side is opened only when writes are enabled: a read-only deployment never holds it.
-  const index = config.ADMIN_API_KEY
-    ? withDeferredFinish(await openArticleIndex(config, logger, { lockWaitMs: ADMIN_LIMITS.lockWaitMs }), {
-        onError: (error) => logger.error({ err: error }, 'index finish failed'),
-      })
-    : undefined;
-  serveHttp({
-    config,
-    logger,
-    engine,
-    index,
-    metrics: createMetrics({ defaultMetrics: true }),
-    onListening: (port) =>
-      logger.info(
-        { port, host: config.HOST, engine: engine.kind, writes: index !== undefined, workers: 1 },
-        'listening',
-      ),
-  });
+  // Each role loads only what it runs: the primary never loads the app or an engine's read side.
+  if (cluster.isWorker) return (await import('./cluster/worker.js')).runWorker(config, logger);
+  if (config.WORKERS > 1) return (await import('./cluster/primary.js')).runPrimary(config, logger);
+  return (await import('./serve-alone.js')).serveAlone(config, logger);
 }
 
 main().catch((error: unknown) => {

@@ -8,8 +8,7 @@ import type { Logger } from '../logger.js';
 import { withDeferredFinish } from '../search/deferred-finish.js';
 import { openArticleIndex } from '../search/engines/create-engine.js';
 import type { ArticleIndex } from '../search/search-engine.js';
-import { seedWhenEmpty } from '../seed.js';
-import { SHUTDOWN_HARD_LIMIT_MS } from '../serve.js';
+import { SHUTDOWN_HARD_LIMIT_MS } from '../lifecycle.js';
 import { IpcPeer, type IpcEndpoint, type IpcHandlers } from './ipc-peer.js';
 import { rateLimitHandlers } from './rate-limit-store.js';
 import { articleIndexHandlers } from './remote-index.js';
@@ -23,7 +22,10 @@ import { articleIndexHandlers } from './remote-index.js';
  * write side (running a pending finish), then the primary.
  */
 export async function runPrimary(config: Config, logger: Logger): Promise<void> {
-  await seedWhenEmpty(config, logger, () => countArticles(config, logger));
+  if (config.SEED_ON_EMPTY) {
+    const { seedWhenEmpty } = await import('../seed.js');
+    await seedWhenEmpty(config, logger, () => countArticles(config, logger));
+  }
   const index = config.ADMIN_API_KEY
     ? withDeferredFinish(await openArticleIndex(config, logger, { lockWaitMs: ADMIN_LIMITS.lockWaitMs }), {
         onError: (error) => logger.error({ err: error }, 'index finish failed'),
