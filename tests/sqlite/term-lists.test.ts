@@ -32,7 +32,7 @@ describe('saved match lists of frequent words', () => {
     cleanupListed = second.cleanup;
     const db = new Database(path);
     // Far below the production threshold, so that the seed's frequent words get lists.
-    saveTermLists(db, readCacheState(db), { minDocs: 4, store: loadColumnStore(db) });
+    saveTermLists(db, readCacheState(db), { minDocs: 4, facetsMinDocs: 4, store: loadColumnStore(db) });
     listedWords = db.prepare("SELECT count(*) FROM term_docs WHERE scope = 'body'").pluck().get() as number;
     frequent = db
       .prepare('SELECT term FROM vocab WHERE length(term) > 3 ORDER BY docs DESC LIMIT 12')

@@ -16,8 +16,17 @@ export type ListScope = 'body' | 'title';
 
 /** A word gets a saved list from this share of the articles... */
 export const LIST_MIN_SHARE = 0.02;
-/** ...and at least this many articles (below it FTS5 answers in well under a millisecond). */
-export const LIST_MIN_DOCS = 1_000;
+/**
+ * ...and at least this many articles: below it FTS5 walks the list in about 1.5 ms at 1M
+ * articles (bench/experiments/saved-lists-ab.ts), and saving it would only lengthen the run.
+ */
+export const LIST_MIN_DOCS = 10_000;
+/**
+ * Facet counts are saved for lists of at least this many articles: counting the four facets of a
+ * shorter list at query time costs under about 2.5 ms, and counting every list at the end of a
+ * run would add seconds to it (13 s at 100k articles for 1,690 lists, measured).
+ */
+export const FACETS_MIN_DOCS = 50_000;
 /** At most this many words per scope (the most frequent first), bounding the run's extra time and disk. */
 export const LIST_MAX_TERMS = 2_000;
 
@@ -75,7 +84,7 @@ function popcount(x: number): number {
 export function saveTermLists(
   db: Db,
   mark: { epoch: string; seq: number },
-  options: { store?: ColumnStore; minDocs?: number } = {},
+  options: { store?: ColumnStore; minDocs?: number; facetsMinDocs?: number } = {},
 ): void {
   const { store } = options;
   const articles = db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
@@ -94,7 +103,10 @@ export function saveTermLists(
     const fetch = db.prepare(`SELECT group_concat(rowid) FROM ${fts} WHERE ${fts} MATCH ?`).pluck();
     for (const term of terms) {
       const docs = parseIdList(fetch.get(`"${term.replace(/"/g, '""')}"`) as string | null);
-      const facets = store && scope === 'body' ? countWordFacets(store, docs) : undefined;
+      const facets =
+        store && scope === 'body' && docs.length >= (options.facetsMinDocs ?? FACETS_MIN_DOCS)
+          ? countWordFacets(store, docs)
+          : undefined;
       insert.run(scope, term, encodeDocList(docs), facets ? Buffer.from(facets.buffer) : null);
     }
   }

@@ -38,18 +38,20 @@ export function countWordFacets(store: ColumnStore, docs: Int32Array): Int32Arra
   const sections = new Int32Array(store.sections.size);
   const tags = new Int32Array(store.tags.size);
   const authors = new Int32Array(store.authors.size);
-  const days = new Map<number, number>();
+  // Dense over the store's day range (a Map per doc took most of the run's extra time).
+  const { min, max } = store.dayRange;
+  const days = new Int32Array(Number.isFinite(min) ? max - min + 1 : 0);
   const section = store.section;
   const day = store.day;
   for (let i = 0; i < docs.length; i++) {
     const d = docs[i]!;
     sections[section[d]!]!++;
-    days.set(day[d]!, (days.get(day[d]!) ?? 0) + 1);
+    days[day[d]! - min]!++;
   }
   store.countTagsOfAll(docs, tags);
   store.countAuthorsOfAll(docs, authors);
   const pairs = (counts: Iterable<[number, number]>) => [...counts].filter(([, c]) => c > 0);
-  const byDay = [...days].sort((a, b) => a[0] - b[0]);
+  const byDay = Array.from(days, (count, i): [number, number] => [i + min, count]);
   const groups = [pairs(sections.entries()), pairs(tags.entries()), pairs(authors.entries()), pairs(byDay)];
   return Int32Array.from([...groups.map((g) => g.length), ...groups.flatMap((g) => g.flat())]);
 }
