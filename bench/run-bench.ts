@@ -14,6 +14,7 @@ import type { BenchOptions } from './options.js';
 import { PEERS, type PeerName } from './peers/peer-engine.js';
 import { peerBounds, runPeer, type PeerRun } from './peers/run-peers.js';
 import { runIndexer, type IndexRun } from './probes/index-probe.js';
+import { measureInsertFloor } from './probes/insert-floor.js';
 import { writeJson, type ProbeJob } from './probes/probe-io.js';
 import { buildQueryMix, type BenchQuery } from './queries/query-mix.js';
 import { relatedIds } from './queries/related-ids.js';
@@ -57,6 +58,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     }
     const engines = benchEngines(options, dbPath, corpus.name, meili);
     const indexRuns = await indexEngines(options, engines, corpus, log);
+    const insertFloor = indexRuns.sqlite && n < 1_000_000 ? await measureFloor(corpus.ndjsonPath, log) : undefined;
 
     const mix = buildQueryMix(corpus.stats, { seed: options.seed, perType: options.perType, warmup: WARMUP_PER_TYPE });
     const job: ProbeJob = {
@@ -89,6 +91,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
         serverMemoryNote,
       })),
       indexRuns,
+      insertFloor,
       series,
       peers,
       queries: mix.measured,
@@ -154,6 +157,16 @@ async function indexEngines(
     }
   }
   return runs;
+}
+
+/**
+ * Bare FTS5 with the engine's prefix indexes over the same corpus, once: what bounds the
+ * indexing rate (skipped at 1M, where the target is a time the indexer meets by far).
+ */
+async function measureFloor(ndjsonPath: string, log: (line: string) => void): Promise<number> {
+  const floor = await measureInsertFloor(ndjsonPath, Infinity, '2 3');
+  log(`insert floor (bare FTS5, prefix '2 3'): ${floor.rate.toFixed(0)} articles/s`);
+  return floor.rate;
 }
 
 function prepareCorpus(options: BenchOptions, log: (line: string) => void): Promise<Corpus> {

@@ -29,6 +29,9 @@ export function renderReport(r: BenchResults): string {
       r.indexing
         ? `indexer peak RSS by ${r.indexing.peakRssMethod}; articles in the index: ${r.indexing.articleCount ?? '-'}; CLI said: ${r.indexing.summary}`
         : '',
+      r.indexing?.insertFloorPerSecond
+        ? `bare FTS5 insert floor over the same corpus (engine tokenizer, prefix '2 3'): ${r.indexing.insertFloorPerSecond.toFixed(0)} articles/s`
+        : '',
       r.api
         ? `API start until /ready: ${ms(r.api.startMs)} ms; engine open in-process: ${ms(r.inProcessOpenMs)} ms; failed requests: ${r.api.errors} over HTTP, ${r.api.inProcessErrors} in-process`
         : '',

@@ -33,6 +33,8 @@ export interface IndexingSummary {
   dbMiB: number | undefined;
   walMiB: number | undefined;
   articleCount?: number;
+  /** Bare FTS5 with the engine's prefix indexes over the same corpus, once (SQLite, below 1M). */
+  insertFloorPerSecond?: number;
   /** The engine's server after indexing (Meilisearch): VmRSS, and VmHWM since it started. */
   serverRssMiB?: number | undefined;
   serverPeakRssMiB?: number | undefined;

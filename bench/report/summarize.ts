@@ -29,6 +29,8 @@ export interface SummaryInputs {
   /** The engines of the run, in table order (SQLite first). */
   engines: readonly { name: EngineName; version: string; origin: string; serverMemoryNote: string | undefined }[];
   indexRuns: Partial<Record<EngineName, readonly IndexRun[]>>;
+  /** Bare FTS5 inserts with the prefix indexes, articles/s, when measured. */
+  insertFloor?: number | undefined;
   series: RunSeries;
   peers: Partial<Record<PeerName, PeerRun>>;
   queries: readonly BenchQuery[];
@@ -88,7 +90,8 @@ export function summarizeResults(input: SummaryInputs): BenchResults {
     ),
   };
   const indexing = summarizeIndexing(input.indexRuns.sqlite ?? []);
-  if (indexing) partial.indexing = indexing;
+  if (indexing)
+    partial.indexing = input.insertFloor ? { ...indexing, insertFloorPerSecond: input.insertFloor } : indexing;
   const api = summarizeApi(sqlite, series.inProcess);
   if (api) partial.api = api;
   const openMs = medianOf(series.inProcess, (o) => (typeof o.meta.openMs === 'number' ? o.meta.openMs : undefined));
