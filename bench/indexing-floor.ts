@@ -6,71 +6,8 @@
  *
  *   npx tsx bench/indexing-floor.ts bench/.corpus/synthetic-100000-s42-b350.ndjson [--limit N]
  */
-import Database from 'better-sqlite3';
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-
-const BATCH = 5_000;
-const HASH_BYTES = 64 * 1024 * 1024;
-
-interface Row {
-  title: string;
-  summary: string | null;
-  body: string;
-}
-
-async function* rows(path: string, limit: number): AsyncGenerator<Row> {
-  let n = 0;
-  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
-    if (!line.trim()) continue;
-    const a = JSON.parse(line) as { title: string; summary?: string; body: string };
-    yield { title: a.title, summary: a.summary ?? null, body: a.body };
-    if (++n >= limit) return;
-  }
-}
-
-async function run(
-  path: string,
-  limit: number,
-  prefix: string | undefined,
-): Promise<{ rate: number; articles: number; seconds: number }> {
-  const dir = mkdtempSync(join(tmpdir(), 'fts-floor-'));
-  try {
-    const db = new Database(join(dir, 'floor.db'));
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.exec(
-      `CREATE VIRTUAL TABLE fts USING fts5(title, summary, body, tokenize = 'unicode61 remove_diacritics 2'${prefix ? `, prefix = '${prefix}'` : ''})`,
-    );
-    db.exec(`INSERT INTO fts(fts, rank) VALUES('hashsize', ${HASH_BYTES})`);
-    const insert = db.prepare('INSERT INTO fts(title, summary, body) VALUES (@title, @summary, @body)');
-    const flush = db.transaction((batch: Row[]) => {
-      for (const row of batch) insert.run(row);
-    });
-    const started = performance.now();
-    let batch: Row[] = [];
-    let articles = 0;
-    for await (const row of rows(path, limit)) {
-      batch.push(row);
-      if (batch.length >= BATCH) {
-        flush(batch);
-        articles += batch.length;
-        batch = [];
-      }
-    }
-    flush(batch);
-    articles += batch.length;
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.close();
-    const seconds = (performance.now() - started) / 1000;
-    return { rate: articles / seconds, articles, seconds };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { measureInsertFloor } from './probes/insert-floor.js';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { limit: { type: 'string' } } });
@@ -81,7 +18,7 @@ async function main(): Promise<void> {
     ['FTS5, prefix 2 3 (as the engine)', '2 3'],
     ['FTS5, no prefix indexes', undefined],
   ] as const) {
-    const r = await run(path, limit, prefix);
+    const r = await measureInsertFloor(path, limit, prefix);
     console.log(
       `${label.padEnd(34)} ${Math.round(r.rate).toLocaleString('en-US').padStart(7)} articles/s (${r.articles.toLocaleString('en-US')} in ${r.seconds.toFixed(1)} s, includes reading and JSON parsing)`,
     );

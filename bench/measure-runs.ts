@@ -14,9 +14,13 @@ import type { ProbeJob, ProbeOutput } from './probes/probe-io.js';
 /** Memory of one run's API process and, for an engine with a server of its own, of that server. */
 export interface ApiRunMemory {
   startMs: number;
+  /** Sums over the API's node processes (a cluster's primary and workers). */
   rssAfterStart?: number;
   rssAfterRun?: number;
   peak?: number;
+  /** How many API processes, and each one's RSS after the run (the primary first). */
+  processes?: number;
+  rssEachAfterRun?: number[];
   serverRssAfterStart?: number;
   serverRssAfterRun?: number;
   /** The engine server's VmHWM: its peak since it started, indexing included. */
@@ -26,7 +30,10 @@ export interface ApiRunMemory {
 /** What one engine's API answered, per run: the same queries over HTTP on every engine. */
 export interface EngineSeries {
   http: HttpLatencies[];
+  /** At THROUGHPUT_CONNECTIONS connections. */
   throughput: ThroughputResult[];
+  /** At one connection, in the same run: the base of the scaling figure. */
+  throughputSingle: ThroughputResult[];
   api: ApiRunMemory[];
 }
 
@@ -63,7 +70,12 @@ export async function measureRuns(
   for (let run = 1; run <= options.runs; run++) {
     for (const engine of engines) {
       if (!parts.has('http') && !parts.has('throughput')) break;
-      const engineSeries = (series.engines[engine.name] ??= { http: [], throughput: [], api: [] });
+      const engineSeries = (series.engines[engine.name] ??= {
+        http: [],
+        throughput: [],
+        throughputSingle: [],
+        api: [],
+      });
       engineSeries.api.push(
         await measureApi(options, engine, engineSeries, job, (line) => log(`run ${run} ${engine.name}: ${line}`)),
       );
@@ -111,12 +123,20 @@ async function measureApi(
       );
     }
     if (options.parts.has('throughput')) {
+      // One connection first, then many, on the same warm server: their ratio is how the API scales.
+      const single = await measureThroughput(server, job.measured, {
+        connections: 1,
+        seconds: options.durationSeconds,
+      });
+      into.throughputSingle.push(single);
       const t = await measureThroughput(server, job.measured, {
         connections: THROUGHPUT_CONNECTIONS,
         seconds: options.durationSeconds,
       });
       into.throughput.push(t);
-      log(`throughput ${t.requestsPerSecond.toFixed(0)} searches/s (${t.non2xx} non-2xx, ${t.errors} errors)`);
+      log(
+        `throughput ${single.requestsPerSecond.toFixed(0)} searches/s at 1 connection, ${t.requestsPerSecond.toFixed(0)} at ${THROUGHPUT_CONNECTIONS} (${t.non2xx} non-2xx, ${t.errors} errors; API ${t.apiCores?.toFixed(2) ?? '-'} cores, load generator ${t.clientCores?.toFixed(2) ?? '-'})`,
+      );
     }
     const after = server.memory();
     const serverAfter = engine.serverMemory();
@@ -125,6 +145,8 @@ async function measureApi(
       rssAfterStart: atStart?.rss,
       rssAfterRun: after?.rss,
       peak: after?.peak,
+      processes: after?.each.length,
+      rssEachAfterRun: after?.each,
       serverRssAfterStart: serverAtStart?.rss,
       serverRssAfterRun: serverAfter?.rss,
       serverPeak: serverAfter?.peak,

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,6 +14,7 @@ import type { BenchOptions } from './options.js';
 import { PEERS, type PeerName } from './peers/peer-engine.js';
 import { peerBounds, runPeer, type PeerRun } from './peers/run-peers.js';
 import { runIndexer, type IndexRun } from './probes/index-probe.js';
+import { measureInsertFloor } from './probes/insert-floor.js';
 import { writeJson, type ProbeJob } from './probes/probe-io.js';
 import { buildQueryMix, type BenchQuery } from './queries/query-mix.js';
 import { relatedIds } from './queries/related-ids.js';
@@ -56,6 +58,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     }
     const engines = benchEngines(options, dbPath, corpus.name, meili);
     const indexRuns = await indexEngines(options, engines, corpus, log);
+    const insertFloor = indexRuns.sqlite && n < 1_000_000 ? await measureFloor(corpus.ndjsonPath, log) : undefined;
 
     const mix = buildQueryMix(corpus.stats, { seed: options.seed, perType: options.perType, warmup: WARMUP_PER_TYPE });
     const job: ProbeJob = {
@@ -72,6 +75,8 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     };
     const jobPath = join(scratch, 'job.json');
     writeJson(jobPath, job);
+    // The API runs from the build, as `npm start` does; built once here, so no start-up time includes it.
+    if (options.parts.has('http') || options.parts.has('throughput')) buildServer();
     const series = await measureRuns(options, engines, job, jobPath, scratch, log);
     const peers = options.parts.has('peers') ? await runPeers(job, scratch, log) : {};
 
@@ -86,6 +91,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
         serverMemoryNote,
       })),
       indexRuns,
+      insertFloor,
       series,
       peers,
       queries: mix.measured,
@@ -100,6 +106,14 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     rmSync(scratch, { recursive: true, force: true });
     await meili?.close();
   }
+}
+
+function buildServer(): void {
+  const result = spawnSync('npm', ['run', '--silent', 'build'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stderr.toString().slice(-2_000)}`);
 }
 
 function benchEngines(
@@ -143,6 +157,16 @@ async function indexEngines(
     }
   }
   return runs;
+}
+
+/**
+ * Bare FTS5 with the engine's prefix indexes over the same corpus, once: what bounds the
+ * indexing rate (skipped at 1M, where the target is a time the indexer meets by far).
+ */
+async function measureFloor(ndjsonPath: string, log: (line: string) => void): Promise<number> {
+  const floor = await measureInsertFloor(ndjsonPath, Infinity, '2 3');
+  log(`insert floor (bare FTS5, prefix '2 3'): ${floor.rate.toFixed(0)} articles/s`);
+  return floor.rate;
 }
 
 function prepareCorpus(options: BenchOptions, log: (line: string) => void): Promise<Corpus> {

@@ -6,16 +6,18 @@
  * Starts `src/server.ts` on 127.0.0.1 over a copy of the database (SQLITE_PATH, else the
  * 100k benchmark corpus when present, else a fresh index of seed/), warms it up (its 1,000-request
  * mix once, then --warmup seconds more), then runs autocannon over the same mix while sampling RSS from
- * /proc/<pid>/status. Passes (exit 0) with zero errors and non-2xx answers and RSS growth
- * under 20 % from the end of the warm-up to the end of the run.
+ * /proc (the primary and its HTTP workers together, WORKERS defaulting to the number of cores).
+ * Passes (exit 0) with zero errors and non-2xx answers and RSS growth under 20 % from the end of
+ * the warm-up to the end of the run.
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readProcessTree } from '../bench/lib/proc.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const MAX_RSS_GROWTH = 0.2;
@@ -56,10 +58,9 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Resident memory of a process in bytes (Linux). */
+/** Resident memory in bytes of the server: its primary and HTTP workers together (WORKERS, node:cluster). */
 function rssOf(pid: number): number {
-  const kib = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return Number(kib) * 1024;
+  return readProcessTree(pid)?.rss ?? Number.NaN;
 }
 
 async function waitReady(base: string, server: ChildProcess, timeoutMs: number): Promise<number> {
@@ -210,7 +211,7 @@ async function main(): Promise<number> {
       [
         `requests ${result.requests.total} (${result.requests.average.toFixed(0)}/s), errors ${result.errors} (of which timeouts ${result.timeouts}), non-2xx ${result.non2xx}`,
         `latency p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
-        `rss after warm-up ${mib(baseline)}, peak ${mib(Math.max(baseline, ...samples))}, end ${mib(end)}, growth ${(growth * 100).toFixed(1)} %`,
+        `rss of ${readProcessTree(server.pid!)?.each.length ?? '-'} server processes (primary + workers) after warm-up ${mib(baseline)}, peak ${mib(Math.max(baseline, ...samples))}, end ${mib(end)}, growth ${(growth * 100).toFixed(1)} %`,
         `rss every 10 s: ${samples
           .filter((_, i) => i % 10 === 9)
           .map(mib)

@@ -8,6 +8,9 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const built = join(root, 'dist/src/server.js');
+// tsc builds incrementally and leaves unchanged outputs (server.js among them) untouched; its
+// build info is rewritten by every build that changed anything, so it dates the build.
+const buildInfo = join(root, 'dist/.tsbuildinfo');
 
 /** Newest modification time under the given folders. */
 function newest(dirs) {
@@ -23,7 +26,11 @@ function newest(dirs) {
   return latest;
 }
 
-if (!existsSync(built) || newest(['src', 'indexer']) > statSync(built).mtimeMs) {
+const builtAt = Math.max(
+  existsSync(built) ? statSync(built).mtimeMs : 0,
+  existsSync(buildInfo) ? statSync(buildInfo).mtimeMs : 0,
+);
+if (!existsSync(built) || newest(['src', 'indexer']) > builtAt) {
   console.log('Building…');
   const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);

@@ -1,6 +1,7 @@
 import express, { Router, type Express, type RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
+import type { Store } from 'express-rate-limit';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { ArticleIndex, SearchEngine } from './search/search-engine.js';
@@ -35,6 +36,16 @@ export interface AppDeps {
   index?: ArticleIndex;
   /** Where to count; a fresh registry per app when absent (tests build many apps). One app per Metrics. */
   metrics?: Metrics;
+  /** In a cluster worker: what the workers share through the primary (src/cluster). */
+  shared?: SharedState;
+}
+
+/** State one HTTP worker of a cluster cannot keep alone. */
+export interface SharedState {
+  /** A store of rate-limit counts common to every worker (a new one per app). */
+  rateLimitStore(): Store;
+  /** `/metrics` of every worker together. */
+  metricsText(): Promise<string>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -42,7 +53,14 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const CACHE_MAX_AGE_SECONDS = 30;
 
 /** Builds the Express app without listening. */
-export function createApp({ engine: rawEngine, config, logger, index, metrics = createMetrics() }: AppDeps): Express {
+export function createApp({
+  engine: rawEngine,
+  config,
+  logger,
+  index,
+  metrics = createMetrics(),
+  shared,
+}: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // Our ETag (conditional-get.ts) ignores processingTimeMs; Express's would change on every call.
@@ -61,11 +79,11 @@ export function createApp({ engine: rawEngine, config, logger, index, metrics = 
   app.use(['/api', '/openapi.json'], corsPolicy(config.CORS_ORIGINS));
 
   app.use(healthRouter(engine));
-  app.use(metricsRouter(metrics.registry));
+  app.use(metricsRouter(metrics.registry, shared?.metricsText));
   app.use(docsRouter(openApiDocument()));
 
   const api = Router();
-  const limiter = perClientRateLimit(config.RATE_LIMIT_PER_MINUTE);
+  const limiter = perClientRateLimit(config.RATE_LIMIT_PER_MINUTE, shared?.rateLimitStore());
   if (limiter) api.use(limiter);
   api.get(['/search', '/suggest', '/facets/:facet', '/articles/:id'], conditionalGet(CACHE_MAX_AGE_SECONDS));
   api.use(searchRouter(engine));

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { isValidTimeZone } from './ingest/sources/zoned-time.js';
 
@@ -67,6 +68,13 @@ export const ConfigSchema = z
       .max(120_000)
       .default(5000)
       .describe('Time budget for one request, engine call included'),
+    WORKERS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe('HTTP worker processes sharing the port (node:cluster); default: the number of cores; 1 = one process'),
     TRUST_PROXY: z
       .string()
       .default('loopback')
@@ -84,7 +92,7 @@ export const ConfigSchema = z
       ctx.addIssue({ code: 'custom', path: ['MEILI_URL'], message: 'must be set when SEARCH_ENGINE=meilisearch' });
       return z.NEVER;
     }
-    return { ...env, SEARCH_ENGINE: engine };
+    return { ...env, SEARCH_ENGINE: engine, WORKERS: env.WORKERS ?? availableParallelism() };
   });
 
 /** The parsed configuration. */

@@ -19,6 +19,70 @@ export function readProcessMemory(pid: number): { rss: number; peak: number } | 
   }
 }
 
+/** What a process and its node descendants use together. */
+export interface TreeUsage {
+  /** Sum of VmRSS (shared pages count once per process, as `ps` shows them). */
+  rss: number;
+  /** Sum of each process's VmHWM. */
+  peak: number;
+  /** utime + stime of the processes alive now, in seconds. */
+  cpuSeconds: number;
+  /** RSS of each process, the root first. */
+  each: number[];
+}
+
+/**
+ * Memory and CPU of `pid` and every descendant whose command is `node` (the workers of a
+ * cluster; not tsx's esbuild helper, which a production build does not run). Linux /proc.
+ */
+export function readProcessTree(pid: number): TreeUsage | undefined {
+  const root = readProcessMemory(pid);
+  if (!root) return undefined;
+  const pids = [pid, ...descendants(pid).filter((p) => commandOf(p) === 'node')];
+  const usage: TreeUsage = { rss: 0, peak: 0, cpuSeconds: 0, each: [] };
+  for (const p of pids) {
+    const memory = p === pid ? root : readProcessMemory(p);
+    if (!memory) continue;
+    usage.rss += memory.rss;
+    usage.peak += memory.peak;
+    usage.each.push(memory.rss);
+    usage.cpuSeconds += cpuSecondsOf(p) ?? 0;
+  }
+  return usage;
+}
+
+function descendants(pid: number): number[] {
+  const out: number[] = [];
+  const children = (p: number) => {
+    try {
+      return readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  };
+  for (const child of children(pid)) out.push(child, ...descendants(child));
+  return out;
+}
+
+function commandOf(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** utime + stime of a process in seconds (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s). */
+export function cpuSecondsOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 /** How a child process ended and what it used. */
 export interface ChildOutcome {
   code: number | null;

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { childEnv, type EngineTarget } from '../engines/engine-target.js';
-import { readProcessMemory, REPO_ROOT, TSX_NODE_ARGS } from '../lib/proc.js';
+import { readProcessTree, REPO_ROOT, type TreeUsage } from '../lib/proc.js';
 
 /** A running API server in its own process. */
 export interface ApiServer {
@@ -11,7 +11,8 @@ export interface ApiServer {
   /** Milliseconds from spawn until `/ready` answered. */
   startMs: number;
   agent: Agent;
-  memory(): { rss: number; peak: number } | undefined;
+  /** The API's node processes together (a cluster's primary and workers): RSS, VmHWM, CPU seconds. */
+  memory(): TreeUsage | undefined;
   stop(): Promise<void>;
 }
 
@@ -28,24 +29,27 @@ function freePort(): Promise<number> {
   });
 }
 
-/** One GET over a kept-alive connection: status, body, and the time until the last byte. */
+/** One GET over a kept-alive connection: status, body, the time until the last byte, and the engine's share (Server-Timing). */
 export function timedGet(
   agent: Agent,
   port: number,
   path: string,
-): Promise<{ status: number; body: string; ms: number }> {
+): Promise<{ status: number; body: string; ms: number; engineMs?: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, agent, method: 'GET' }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
+      res.on('end', () => {
+        const ms = performance.now() - started;
+        const engine = /engine;dur=([\d.]+)/.exec(String(res.headers['server-timing'] ?? ''))?.[1];
         resolve({
           status: res.statusCode ?? 0,
           body: Buffer.concat(chunks).toString('utf8'),
-          ms: performance.now() - started,
-        }),
-      );
+          ms,
+          ...(engine === undefined ? {} : { engineMs: Number(engine) }),
+        });
+      });
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -54,14 +58,20 @@ export function timedGet(
 }
 
 /**
- * Starts `src/server.ts` on `target`'s engine the way production runs it (one node process, so
- * its pid is the one measured), waits until `/ready` answers, and returns handles to measure
- * and stop it. Rate limiting is off: the benchmark is one client sending thousands of requests.
+ * Starts the server on `target`'s engine the way production runs it: `npm start`'s script
+ * (`scripts/start.mjs`: builds when the sources are newer, then runs `dist/src/server.js` in the
+ * same process, so tsx's compiler memory is not counted), with its default WORKERS (a primary
+ * and one HTTP worker per core; `workers` overrides). Waits until `/ready` answers, and
+ * returns handles to measure and stop it. Memory and CPU are read over the primary and its node
+ * children. Rate limiting is off: the benchmark is one client sending thousands of requests.
  */
-export async function startApiServer(target: EngineTarget, options: { readyTimeoutMs: number }): Promise<ApiServer> {
+export async function startApiServer(
+  target: EngineTarget,
+  options: { readyTimeoutMs: number; workers?: number },
+): Promise<ApiServer> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [...TSX_NODE_ARGS, 'src/server.ts'], {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: REPO_ROOT,
     env: childEnv(target, {
       PORT: String(port),
@@ -69,6 +79,7 @@ export async function startApiServer(target: EngineTarget, options: { readyTimeo
       SEED_ON_EMPTY: 'false',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '0',
+      ...(options.workers === undefined ? {} : { WORKERS: String(options.workers) }),
     }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -91,7 +102,7 @@ export async function startApiServer(target: EngineTarget, options: { readyTimeo
     pid,
     startMs: performance.now() - started,
     agent,
-    memory: () => readProcessMemory(pid),
+    memory: () => readProcessTree(pid),
     stop: () => stopChild(child, agent),
   };
 }

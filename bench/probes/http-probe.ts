@@ -5,7 +5,15 @@ import { timedGet } from './api-server.js';
 import type { ProbeOutput } from './probe-io.js';
 
 /** HTTP latencies of one run, aligned with the job's queries like a child probe's output. */
-export type HttpLatencies = Pick<ProbeOutput, 'ms' | 'hits' | 'suggestMs' | 'relatedMs' | 'errors'>;
+export type HttpLatencies = Pick<ProbeOutput, 'ms' | 'hits' | 'suggestMs' | 'relatedMs' | 'errors'> & {
+  /** Per search: the engine's time inside the server (its `Server-Timing: engine;dur=`), for the HTTP cost of that very request. */
+  engineMs: (number | null)[];
+  /** Bare keep-alive round trips to `/health` (no engine, a tiny body): the floor of any request. */
+  healthMs: number[];
+};
+
+/** `/health` round trips timed per run. */
+const HEALTH_SAMPLES = 200;
 
 /** Related-articles requests sent before timing starts. */
 export const RELATED_WARMUP = 10;
@@ -24,15 +32,17 @@ export async function measureHttpLatency(
   },
 ): Promise<HttpLatencies> {
   const get = (path: string) => timedGet(server.agent, server.port, path);
-  const out: HttpLatencies = { ms: [], hits: [], suggestMs: [], relatedMs: [], errors: 0 };
+  const out: HttpLatencies = { ms: [], hits: [], suggestMs: [], relatedMs: [], errors: 0, engineMs: [], healthMs: [] };
   for (const query of queries.warmup) await get(toSearchPath(query.params));
   for (const query of queries.measured) {
     const answer = await get(toSearchPath(query.params));
     const ok = answer.status === 200;
     if (!ok) out.errors++;
     out.ms.push(ok ? answer.ms : null);
+    out.engineMs.push(ok && answer.engineMs !== undefined ? answer.engineMs : null);
     out.hits.push(ok ? (JSON.parse(answer.body) as { totalHits: number }).totalHits : null);
   }
+  for (let i = 0; i < HEALTH_SAMPLES; i++) out.healthMs.push((await get('/health')).ms);
   for (const q of queries.suggest.slice(0, 20)) await get(toSearchPath({ q }, '/api/suggest'));
   for (const q of queries.suggest) {
     const answer = await get(toSearchPath({ q }, '/api/suggest'));
@@ -52,6 +62,10 @@ export async function measureHttpLatency(
 /** What autocannon measured, reduced to the figures the report prints. */
 export interface ThroughputResult {
   connections: number;
+  /** CPU the API's processes used during the run, in cores (CPU seconds / wall seconds). */
+  apiCores?: number;
+  /** CPU this process (autocannon, the load generator) used meanwhile, in cores. */
+  clientCores?: number;
   durationSeconds: number;
   requestsPerSecond: number;
   completed: number;
@@ -74,6 +88,9 @@ export async function measureThroughput(
 ): Promise<ThroughputResult> {
   const paths = queries.map((q) => toSearchPath(q.params));
   let next = 0;
+  const apiCpu = server.memory()?.cpuSeconds;
+  const clientCpu = process.cpuUsage();
+  const started = performance.now();
   const result = await autocannon({
     url: `http://127.0.0.1:${server.port}`,
     connections: options.connections,
@@ -82,8 +99,13 @@ export async function measureThroughput(
     timeout: 30,
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }],
   });
+  const wall = (performance.now() - started) / 1000;
+  const apiCpuAfter = server.memory()?.cpuSeconds;
+  const client = process.cpuUsage(clientCpu);
   return {
     connections: options.connections,
+    ...(apiCpu !== undefined && apiCpuAfter !== undefined ? { apiCores: (apiCpuAfter - apiCpu) / wall } : {}),
+    clientCores: (client.user + client.system) / 1e6 / wall,
     durationSeconds: result.duration,
     requestsPerSecond: result['2xx'] / result.duration,
     completed: result['2xx'],

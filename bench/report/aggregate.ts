@@ -30,6 +30,8 @@ export interface LatencyRow {
   floorMeanHits?: number;
   /** Median of per-query differences HTTP - in-process (paired run by run), then median of runs. */
   httpOverheadP50?: number;
+  /** Median of per-request HTTP latency - the engine's time inside that same request (Server-Timing). */
+  httpCostP50?: number;
   /** Queries whose in-process total equals the HTTP total (last run). */
   inProcessVsHttp?: { equal: number; total: number };
   /** Queries whose floor count equals the engine's total (last run), where both count full matches only. */
@@ -89,6 +91,8 @@ export interface LatencyInputs {
   multiTerm: readonly boolean[];
   n: number;
   http: readonly Series[];
+  /** Per HTTP run: the engine's time inside the server for each search. */
+  httpEngine?: readonly Series[];
   inProcess: readonly Series[];
   floor: readonly Series[];
   peers: Partial<
@@ -113,6 +117,7 @@ export function latencyRow(key: RowKey, input: LatencyInputs): LatencyRow {
   assign('floor', summarizeRuns(input.floor, selected));
   assign('floorMeanHits', hitStats(input.floor.at(-1), selected, input.n)?.mean);
   assign('httpOverheadP50', pairedOverhead(input.http, input.inProcess, selected));
+  if (input.httpEngine) assign('httpCostP50', pairedOverhead(input.http, input.httpEngine, selected));
   assign('inProcessVsHttp', agreement(input.inProcess.at(-1), input.http.at(-1), selected));
   const floor = input.floor.at(-1);
   const comparable = selected.filter((i) => !input.multiTerm[i] || (floor?.hits[i] ?? 0) >= PARTIAL_MATCHES_BELOW);

@@ -29,12 +29,25 @@ export function renderReport(r: BenchResults): string {
       r.indexing
         ? `indexer peak RSS by ${r.indexing.peakRssMethod}; articles in the index: ${r.indexing.articleCount ?? '-'}; CLI said: ${r.indexing.summary}`
         : '',
+      r.indexing?.insertFloorPerSecond
+        ? `bare FTS5 insert floor over the same corpus (engine tokenizer, prefix '2 3'): ${r.indexing.insertFloorPerSecond.toFixed(0)} articles/s`
+        : '',
       r.api
         ? `API start until /ready: ${ms(r.api.startMs)} ms; engine open in-process: ${ms(r.inProcessOpenMs)} ms; failed requests: ${r.api.errors} over HTTP, ${r.api.inProcessErrors} in-process`
         : '',
+      r.api?.processes
+        ? `API processes: ${r.api.processes} (primary + HTTP workers); RSS after the run ${(r.api.rssEachAfterRunMiB ?? []).map((m) => m.toFixed(0)).join(' + ')} MiB`
+        : '',
+      r.latency.find((l) => l.key === 'mix')?.httpCostP50 !== undefined
+        ? `HTTP cost p50 (each search's latency - its engine time inside the server, Server-Timing): ${ms(r.latency.find((l) => l.key === 'mix')?.httpCostP50)} ms; bare /health round trip p50 ${ms(r.healthP50)} ms`
+        : '',
       r.throughput
         ? `Throughput: ${r.throughput.requestsPerSecond.toFixed(0)} searches/s at ${r.throughput.connections} connections for ${r.throughput.durationSeconds} s ` +
-          `(median of ${r.throughput.runs}; latency under load p50 ${r.throughput.latencyP50Ms} ms, p99 ${r.throughput.latencyP99Ms} ms; non-2xx ${r.throughput.non2xx}, errors ${r.throughput.errors}, timeouts ${r.throughput.timeouts})`
+          `(median of ${r.throughput.runs}; latency under load p50 ${r.throughput.latencyP50Ms} ms, p99 ${r.throughput.latencyP99Ms} ms; non-2xx ${r.throughput.non2xx}, errors ${r.throughput.errors}, timeouts ${r.throughput.timeouts}; ` +
+          `CPU: API ${r.throughput.apiCores?.toFixed(2) ?? '-'} cores, load generator ${r.throughput.clientCores?.toFixed(2) ?? '-'})`
+        : '',
+      r.throughputSingle
+        ? `Throughput at 1 connection: ${r.throughputSingle.requestsPerSecond.toFixed(0)} searches/s (same server, just before); 16 / 1 = ${r.throughputScaling?.toFixed(2) ?? '-'}x`
         : '',
     ].filter((line) => line !== ''),
     ...peers.map((p) => {

@@ -33,6 +33,8 @@ export interface IndexingSummary {
   dbMiB: number | undefined;
   walMiB: number | undefined;
   articleCount?: number;
+  /** Bare FTS5 with the engine's prefix indexes over the same corpus, once (SQLite, below 1M). */
+  insertFloorPerSecond?: number;
   /** The engine's server after indexing (Meilisearch): VmRSS, and VmHWM since it started. */
   serverRssMiB?: number | undefined;
   serverPeakRssMiB?: number | undefined;
@@ -45,6 +47,10 @@ export interface ApiSummary {
   rssAfterStartMiB: number | undefined;
   rssAfterRunMiB: number | undefined;
   peakRssMiB: number | undefined;
+  /** Number of API processes (a cluster's primary and workers) the sums above cover. */
+  processes?: number | undefined;
+  /** RSS of each API process after the run (primary first), from the median run by total. */
+  rssEachAfterRunMiB?: number[] | undefined;
   /** Non-200 answers over HTTP, and engine calls that threw in-process, over all runs. */
   errors: number;
   inProcessErrors: number;
@@ -108,6 +114,13 @@ export interface BenchResults {
   suggest?: { prefixes: number; http?: LatencySummary; inProcess?: LatencySummary; httpOverheadP50?: number };
   related?: { articles: number; http?: LatencySummary; inProcess?: LatencySummary; httpOverheadP50?: number };
   throughput?: ThroughputResult & { runs: number };
+  /** The same at one connection, and 16-connection / 1-connection rates (median of the runs' ratios). */
+  throughputSingle?: ThroughputResult & { runs: number };
+  throughputScaling?: number;
+  /** Errors, non-2xx answers and timeouts of every throughput run (1 and 16 connections). */
+  throughputFailures?: number;
+  /** Keep-alive round trips to /health: the floor of any request over HTTP. */
+  healthP50?: number;
   peers: Partial<Record<PeerName, PeerSummary>>;
   engines: EngineResults[];
   targets: TargetCheck[];
@@ -122,4 +135,6 @@ export interface TargetCheck {
   /** undefined: not measured in this run, or not applicable at this corpus size. */
   pass: boolean | undefined;
   note?: string;
+  /** For a miss: what bounds the figure, measured in the same run. */
+  bound?: string;
 }

@@ -1,7 +1,7 @@
 import { parseQuery } from '../../src/search/query/parse-query.js';
 import type { Corpus } from '../corpus/corpus-stats.js';
 import { toMiB } from '../lib/proc.js';
-import { medianOf, PERCENTILE_METHOD } from '../lib/stats.js';
+import { median, medianOf, PERCENTILE_METHOD } from '../lib/stats.js';
 import type { EngineName } from '../engines/engine-target.js';
 import type { EngineSeries, RunSeries } from '../measure-runs.js';
 import type { BenchOptions } from '../options.js';
@@ -29,13 +29,15 @@ export interface SummaryInputs {
   /** The engines of the run, in table order (SQLite first). */
   engines: readonly { name: EngineName; version: string; origin: string; serverMemoryNote: string | undefined }[];
   indexRuns: Partial<Record<EngineName, readonly IndexRun[]>>;
+  /** Bare FTS5 inserts with the prefix indexes, articles/s, when measured. */
+  insertFloor?: number | undefined;
   series: RunSeries;
   peers: Partial<Record<PeerName, PeerRun>>;
   queries: readonly BenchQuery[];
   machine: BenchResults['machine'];
 }
 
-const NO_RUNS: EngineSeries = { http: [], throughput: [], api: [] };
+const NO_RUNS: EngineSeries = { http: [], throughput: [], throughputSingle: [], api: [] };
 
 /**
  * Reduces every run to medians and summaries, and judges the targets. The top level is the
@@ -51,6 +53,7 @@ export function summarizeResults(input: SummaryInputs): BenchResults {
     multiTerm: input.queries.map((q) => parseQuery(q.params.q ?? '').terms.length > 1),
     n,
     http: sqlite.http,
+    httpEngine: sqlite.http.map((h) => ({ ms: h.engineMs ?? [], hits: [] })),
     inProcess: series.inProcess,
     floor: series.floor,
     peers: Object.fromEntries(
@@ -87,7 +90,8 @@ export function summarizeResults(input: SummaryInputs): BenchResults {
     ),
   };
   const indexing = summarizeIndexing(input.indexRuns.sqlite ?? []);
-  if (indexing) partial.indexing = indexing;
+  if (indexing)
+    partial.indexing = input.insertFloor ? { ...indexing, insertFloorPerSecond: input.insertFloor } : indexing;
   const api = summarizeApi(sqlite, series.inProcess);
   if (api) partial.api = api;
   const openMs = medianOf(series.inProcess, (o) => (typeof o.meta.openMs === 'number' ? o.meta.openMs : undefined));
@@ -98,6 +102,9 @@ export function summarizeResults(input: SummaryInputs): BenchResults {
   if (related) partial.related = { articles: related.count, ...related.figures };
   const throughput = middleThroughput(sqlite);
   if (throughput) partial.throughput = throughput;
+  Object.assign(partial, scaling(sqlite));
+  const health = medianOf(sqlite.http, (h) => (h.healthMs?.length ? median(h.healthMs) : undefined));
+  if (health !== undefined) partial.healthP50 = health;
   return { ...partial, targets: evaluateTargets(partial) };
 }
 
@@ -127,12 +134,33 @@ function summarizeEngine(
   return out;
 }
 
-function middleThroughput(runs: EngineSeries): BenchResults['throughput'] {
-  if (runs.throughput.length === 0) return undefined;
-  const middle = [...runs.throughput].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[
-    Math.floor(runs.throughput.length / 2)
-  ]!;
-  return { ...middle, runs: runs.throughput.length };
+function middleThroughput(
+  runs: EngineSeries,
+  key: 'throughput' | 'throughputSingle' = 'throughput',
+): BenchResults['throughput'] {
+  const list = runs[key] ?? [];
+  if (list.length === 0) return undefined;
+  const middle = [...list].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(list.length / 2)]!;
+  return { ...middle, runs: list.length };
+}
+
+/** 1-connection rate, the scaling ratio run by run (both rates come from the same server), and failures. */
+function scaling(runs: EngineSeries): Partial<BenchResults> {
+  const single = middleThroughput(runs, 'throughputSingle');
+  if (!single) return {};
+  const ratios = runs.throughput.flatMap((t, i) => {
+    const one = runs.throughputSingle[i];
+    return one && one.requestsPerSecond > 0 ? [t.requestsPerSecond / one.requestsPerSecond] : [];
+  });
+  const failures = [...runs.throughput, ...runs.throughputSingle].reduce(
+    (sum, t) => sum + t.errors + t.non2xx + t.timeouts,
+    0,
+  );
+  return {
+    throughputSingle: single,
+    ...(ratios.length > 0 ? { throughputScaling: median(ratios) } : {}),
+    throughputFailures: failures,
+  };
 }
 
 function summarizeApi(runs: EngineSeries, inProcess: readonly ProbeOutput[]): ApiSummary | undefined {
@@ -142,6 +170,8 @@ function summarizeApi(runs: EngineSeries, inProcess: readonly ProbeOutput[]): Ap
     rssAfterStartMiB: toMiB(medianOf(runs.api, (a) => a.rssAfterStart)),
     rssAfterRunMiB: toMiB(medianOf(runs.api, (a) => a.rssAfterRun)),
     peakRssMiB: toMiB(medianOf(runs.api, (a) => a.peak)),
+    processes: runs.api.at(-1)?.processes,
+    rssEachAfterRunMiB: runs.api.at(-1)?.rssEachAfterRun?.map((b) => toMiB(b) ?? 0),
     errors: runs.http.reduce((sum, h) => sum + h.errors, 0),
     inProcessErrors: inProcess.reduce((sum, o) => sum + o.errors, 0),
   };

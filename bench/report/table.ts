@@ -140,15 +140,16 @@ export function renderIndexTable(r: Pick<BenchResults, 'indexing' | 'api' | 'pee
   return renderGrid(header, rows);
 }
 
-/** Targets with pass/miss; "n/a" when not measured or not applicable at this size. */
+/** Targets with pass/miss ("n/a" when not measured or not applicable at this size), and what bounds each miss. */
 export function renderTargets(checks: readonly TargetCheck[]): string {
   return renderGrid(
-    ['target', 'bound', 'measured', 'verdict'],
+    ['target', 'bound', 'measured', 'verdict', 'a miss is bounded by (measured)'],
     checks.map((c) => [
       c.name,
       c.target,
-      c.value === undefined ? '-' : `${c.value < 100 ? c.value.toFixed(2) : int(c.value)} ${c.unit}`,
+      c.value === undefined ? '-' : `${c.value < 100 ? c.value.toFixed(2) : int(c.value)} ${c.unit}`.trim(),
       c.pass === undefined ? `n/a${c.note ? ` (${c.note})` : ''}` : c.pass ? 'pass' : 'MISS',
+      c.bound ?? '',
     ]),
   );
 }

@@ -47,6 +47,8 @@ export function watchArticleCount(metrics: Metrics, engine: SearchEngine): void 
     name: 'article_search_articles',
     help: 'Articles in the index, as the engine reports them',
     registers: [metrics.registry],
+    // Every worker of a cluster reads the same index: summing their counts would multiply it.
+    aggregator: 'max',
     async collect() {
       try {
         this.set((await engine.ready()).articleCount);

@@ -32,7 +32,7 @@ describe('npm run bench -- --quick', () => {
       outPath,
     ]);
     outcome = await runBench(options, () => {});
-  }, 170_000);
+  }, 240_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('when the report is printed, then the table has a row for every query type, the mix and suggest', () => {

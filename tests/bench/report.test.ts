@@ -84,22 +84,89 @@ function results(overrides: Partial<BenchResults>): Omit<BenchResults, 'targets'
 }
 
 describe('evaluateTargets', () => {
+  const throughput = (requestsPerSecond: number, p99: number) => ({
+    connections: 16,
+    apiCores: 1.7,
+    clientCores: 0.3,
+    durationSeconds: 10,
+    requestsPerSecond,
+    completed: 100,
+    non2xx: 0,
+    errors: 0,
+    timeouts: 0,
+    latencyP50Ms: 20,
+    latencyP99Ms: p99,
+    runs: 1,
+  });
+
   it('when figures are within or beyond the bounds, then each says pass or miss', () => {
     const checks = evaluateTargets(results({}));
-    const verdict = (name: string) => checks.find((c) => c.name.startsWith(name))?.pass;
+    const verdict = (name: string) => checks.find((c) => c.name === name || c.name.startsWith(`100k: ${name}`))?.pass;
     expect(verdict('indexing rate')).toBe(true);
-    expect(verdict('search p50')).toBe(true);
-    expect(verdict('search p95')).toBe(false);
-    expect(verdict('large-match')).toBe(true);
-    expect(verdict('throughput')).toBeUndefined();
+    expect(verdict('search p50, whole mix, HTTP')).toBe(true);
+    expect(verdict('search p95, whole mix, HTTP')).toBe(false);
+    expect(verdict('large-match facet query p95, HTTP')).toBe(true);
+    expect(verdict('throughput, 16 connections')).toBeUndefined();
     expect(verdict('1M: indexing time')).toBeUndefined();
     expect(renderTargets(checks)).toMatch(/search p95, whole mix, HTTP +\| +<= 40 ms \| +50\.00 ms \| +MISS/);
   });
 
+  it('when 16 connections reach less than 1.6x the 1-connection rate, then it misses and names the CPU split', () => {
+    const checks = evaluateTargets(
+      results({
+        throughput: throughput(300, 90),
+        throughputSingle: { ...throughput(200, 10), connections: 1 },
+        throughputScaling: 1.5,
+        throughputFailures: 0,
+      }),
+    );
+    const scaling = checks.find((c) => c.name.includes('16 connections / at 1'));
+    expect(scaling).toMatchObject({ pass: false, value: 1.5 });
+    expect(scaling?.bound).toMatch(/API processes used 1\.70 cores, the load generator 0\.30, of 2/);
+    expect(checks.find((c) => c.name.includes('p99 at 16'))?.pass).toBe(true);
+    expect(checks.find((c) => c.name.includes('failed requests under load'))?.pass).toBe(true);
+  });
+
+  it('when the HTTP cost within a request is measured, then it is judged against 2 ms', () => {
+    const mix = {
+      key: 'mix' as const,
+      http: { count: 1, p50: 5, p95: 9, p99: 9, mean: 5, max: 9 },
+      httpCostP50: 2.4,
+      peers: {},
+    };
+    const check = evaluateTargets(results({ latency: [mix], healthP50: 0.4 })).find((c) =>
+      c.name.startsWith('HTTP cost'),
+    );
+    expect(check).toMatchObject({ pass: false, value: 2.4 });
+    expect(check?.bound).toMatch(/health round trip p50 0\.40 ms/);
+  });
+
   it('when the corpus has a million articles, then the 1M bounds apply and the 100k-only ones do not', () => {
-    const checks = evaluateTargets(results({ corpus: { name: 'synthetic', n: 1_000_000, ndjsonMiB: 1 } }));
-    expect(checks.find((c) => c.name === '1M: search p95, whole mix, HTTP')?.pass).toBe(true);
-    expect(checks.find((c) => c.name === 'search p95, whole mix, HTTP')?.pass).toBeUndefined();
+    const checks = evaluateTargets(
+      results({
+        corpus: { name: 'synthetic', n: 1_000_000, ndjsonMiB: 1 },
+        api: {
+          startMs: 6_000,
+          rssAfterStartMiB: 700,
+          rssAfterRunMiB: 900,
+          peakRssMiB: 1_100,
+          processes: 3,
+          rssEachAfterRunMiB: [60, 420, 420],
+          errors: 0,
+          inProcessErrors: 0,
+        },
+        inProcessOpenMs: 3_000,
+      }),
+    );
+    const find = (name: string) => checks.find((c) => c.name === name);
+    expect(find('1M: search p95, whole mix, HTTP')?.pass).toBe(true);
+    expect(find('1M: /ready after start')).toMatchObject({ pass: false, value: 6 });
+    expect(find('1M: /ready after start')?.bound).toMatch(/engine open in-process 3000 ms/);
+    expect(find('1M: RSS of all API processes (peak, VmHWM summed)')?.bound).toMatch(
+      /3 processes; .*60 \+ 420 \+ 420 MiB/,
+    );
+    expect(find('search p95, whole mix, HTTP')?.pass).toBeUndefined();
+    expect(find('100k: searches/s at 16 connections / at 1')?.pass).toBeUndefined();
   });
 });
 

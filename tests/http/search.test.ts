@@ -27,6 +27,13 @@ describe('GET /api/search', () => {
     expect(res.body).toMatchObject({ q: 'cyber secur', page: 1, pageSize: 20, sort: 'relevance' });
   });
 
+  it('when a search is answered, then Server-Timing gives the engine share of processingTimeMs', async () => {
+    const res = await search({ q: 'government' }).expect(200);
+    const engine = /^engine;dur=(\d+(?:\.\d+)?)$/.exec(String(res.headers['server-timing']));
+    expect(engine).not.toBeNull();
+    expect(Number(engine![1])).toBeLessThanOrEqual(res.body.processingTimeMs + 0.1);
+  });
+
   it('when a word is misspelt ("goverment"), then government articles are found', async () => {
     const res = await search({ q: 'goverment' }).expect(200);
     expect(res.body.totalHits).toBeGreaterThan(10);

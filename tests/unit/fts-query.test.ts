@@ -42,7 +42,7 @@ describe('FTS5 query building', () => {
 });
 
 describe('parseIdList', async () => {
-  const { parseIdList } = await import('../../src/search/engines/sqlite/fts-reader.js');
+  const { parseIdList } = await import('../../src/search/engines/sqlite/id-list.js');
   it('when FTS5 returns a comma list, then it becomes ascending ids; null is empty', () => {
     expect(Array.from(parseIdList('3,17,42'))).toEqual([3, 17, 42]);
     expect(Array.from(parseIdList('42,3,17'))).toEqual([3, 17, 42]);

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import { AppError, ErrorCode } from '../../errors.js';
 
 /** 429 `rate_limited`; `Retry-After` is set by the limiter before this is thrown. */
@@ -12,16 +12,20 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/** The window the limit counts over. */
+export const RATE_LIMIT_WINDOW_MS = 60_000;
+
 /**
- * Per-client-IP limit over a one-minute window (in memory: one count per process).
- * Returns undefined when `limitPerMinute` is 0 (disabled).
+ * Per-client-IP limit over a one-minute window: in this process's memory, or in `store` (the
+ * cluster's primary, shared by every worker). Returns undefined when `limitPerMinute` is 0 (disabled).
  * @remarks The client IP honours TRUST_PROXY, so behind a proxy set it, or every client
  * shares the proxy's budget.
  */
-export function perClientRateLimit(limitPerMinute: number): RequestHandler | undefined {
+export function perClientRateLimit(limitPerMinute: number, store?: Store): RequestHandler | undefined {
   if (limitPerMinute === 0) return undefined;
   return rateLimit({
-    windowMs: 60_000,
+    windowMs: RATE_LIMIT_WINDOW_MS,
+    ...(store ? { store } : {}),
     limit: limitPerMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,

@@ -1,5 +1,6 @@
 import { decodeStringList } from './article-rows.js';
 import type { Db } from './database.js';
+import { readColumnSnapshot } from './column-snapshot.js';
 import { ColumnStore, type ColumnRow } from './column-store.js';
 
 type Raw = [doc: number, section: string, publishedAt: number, titleWords: number, tags: string, authors: string];
@@ -35,8 +36,21 @@ export function readCacheState(db: Db): CacheState {
   return { epoch: get('epoch'), seq: Number(get('seq') || 0), vocabVersion: get('vocab_version') };
 }
 
+/**
+ * Every article's filter and facet data: the saved snapshot of the same epoch plus the changes
+ * after it when there is one, else every row decoded.
+ */
+export function loadColumnStore(db: Db, state: CacheState = readCacheState(db)): ColumnStore {
+  const saved = readColumnSnapshot(db);
+  if (saved && saved.mark.epoch === state.epoch && saved.mark.seq <= state.seq) {
+    if (saved.mark.seq < state.seq) applyChanges(db, saved.store, saved.mark.seq);
+    return saved.store;
+  }
+  return decodeEveryRow(db);
+}
+
 /** Loads every article's filter and facet data, streaming rows in doc order. */
-export function loadColumnStore(db: Db): ColumnStore {
+export function decodeEveryRow(db: Db): ColumnStore {
   const maxDoc = (db.prepare('SELECT coalesce(max(doc), 0) FROM articles').pluck().get() as number) ?? 0;
   const rows = db.prepare(`${SELECT_COLUMNS} ORDER BY doc`).raw().iterate() as IterableIterator<Raw>;
   function* mapped() {

@@ -13,6 +13,23 @@ export interface ColumnRow {
   authors: string[];
 }
 
+/** The store's content as plain arrays: what a snapshot saves (`column-snapshot.ts`). */
+export interface ColumnParts {
+  sections: readonly string[];
+  tags: readonly string[];
+  authors: readonly string[];
+  alive: Uint8Array<ArrayBuffer>;
+  section: Int32Array<ArrayBuffer>;
+  published: Float64Array<ArrayBuffer>;
+  titleWords: Uint8Array<ArrayBuffer>;
+  tagStart: Uint32Array<ArrayBuffer>;
+  tagIds: Int32Array<ArrayBuffer>;
+  authorStart: Uint32Array<ArrayBuffer>;
+  authorIds: Int32Array<ArrayBuffer>;
+  /** Live docs newest first, as `byDateDesc()`. */
+  byDateDesc: Int32Array<ArrayBuffer>;
+}
+
 /**
  * Filter and facet data of every article, in typed arrays indexed by doc, so that filters,
  * facet counts and date sorting cost a few nanoseconds per matched article instead of a SQL
@@ -20,9 +37,9 @@ export interface ColumnRow {
  * the next compaction.
  */
 export class ColumnStore {
-  readonly sections = new Dictionary();
-  readonly tags = new Dictionary();
-  readonly authors = new Dictionary();
+  readonly sections: Dictionary;
+  readonly tags: Dictionary;
+  readonly authors: Dictionary;
   alive = new Uint8Array(0);
   section = new Int32Array(0);
   published = new Float64Array(0);
@@ -43,6 +60,12 @@ export class ColumnStore {
   #minDay = Infinity;
   #version = 0;
   #maxDay = -Infinity;
+
+  constructor(dictionaries = { sections: new Dictionary(), tags: new Dictionary(), authors: new Dictionary() }) {
+    this.sections = dictionaries.sections;
+    this.tags = dictionaries.tags;
+    this.authors = dictionaries.authors;
+  }
 
   /** Number of live articles. */
   get count(): number {
@@ -81,6 +104,68 @@ export class ColumnStore {
     store.#tagIds = Int32Array.from(tagIds);
     store.#authorIds = Int32Array.from(authorIds);
     store.#csrDocs = maxDoc + 1;
+    return store;
+  }
+
+  /** The store as plain arrays, overrides folded into the CSR lists. */
+  toParts(): ColumnParts {
+    const capacity = this.capacity;
+    const csr = (of: (doc: number) => Int32Array) => {
+      const start = new Uint32Array(capacity + 1);
+      const ids: number[] = [];
+      for (let d = 0; d < capacity; d++) {
+        start[d] = ids.length;
+        if (this.alive[d] === 1) for (const id of of(d)) ids.push(id);
+      }
+      start[capacity] = ids.length;
+      return { start, ids: Int32Array.from(ids) };
+    };
+    const tags = this.#overrides.size > 0 ? csr((d) => this.tagsOf(d)) : { start: this.#tagStart, ids: this.#tagIds };
+    const authors =
+      this.#overrides.size > 0 ? csr((d) => this.authorsOf(d)) : { start: this.#authorStart, ids: this.#authorIds };
+    return {
+      sections: this.sections.names(),
+      tags: this.tags.names(),
+      authors: this.authors.names(),
+      alive: this.alive,
+      section: this.section,
+      published: this.published,
+      titleWords: this.titleWords,
+      tagStart: tags.start.subarray(0, capacity + 1),
+      tagIds: tags.ids,
+      authorStart: authors.start.subarray(0, capacity + 1),
+      authorIds: authors.ids,
+      byDateDesc: this.byDateDesc() as Int32Array<ArrayBuffer>,
+    };
+  }
+
+  /** A store from `toParts()`'s arrays, taken over without copying. */
+  static fromParts(parts: ColumnParts): ColumnStore {
+    const store = new ColumnStore({
+      sections: Dictionary.fromNames(parts.sections),
+      tags: Dictionary.fromNames(parts.tags),
+      authors: Dictionary.fromNames(parts.authors),
+    });
+    const capacity = parts.alive.length;
+    store.alive = parts.alive;
+    store.section = parts.section;
+    store.published = parts.published;
+    store.titleWords = parts.titleWords;
+    store.day = new Int32Array(capacity);
+    for (let d = 0; d < capacity; d++) {
+      const day = Math.floor(parts.published[d]! / DAY_MS);
+      store.day[d] = day;
+      if (parts.alive[d] !== 1) continue;
+      store.#count++;
+      if (day < store.#minDay) store.#minDay = day;
+      if (day > store.#maxDay) store.#maxDay = day;
+    }
+    store.#tagStart = parts.tagStart;
+    store.#tagIds = parts.tagIds;
+    store.#authorStart = parts.authorStart;
+    store.#authorIds = parts.authorIds;
+    store.#csrDocs = capacity;
+    store.#byDateDesc = parts.byDateDesc.length === store.#count ? parts.byDateDesc : undefined;
     return store;
   }
 

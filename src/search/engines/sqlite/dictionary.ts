@@ -9,6 +9,18 @@ export class Dictionary {
   readonly #names: string[] = [];
   #initials: { size: number; ids: Map<string, number[]> } | undefined;
 
+  /** A dictionary holding `names` with ids 0, 1, ... in order (as `names()` gave them). */
+  static fromNames(names: readonly string[]): Dictionary {
+    const dict = new Dictionary();
+    for (const name of names) dict.add(name);
+    return dict;
+  }
+
+  /** Display spellings by id. */
+  names(): readonly string[] {
+    return this.#names;
+  }
+
   /** Id of a value, adding it when new. */
   add(value: string): number {
     const key = foldCase(value);

@@ -5,6 +5,7 @@ import type { DateInterval, FacetName, Facets } from '../../search.schema.js';
 import type { ColumnStore } from './column-store.js';
 import type { Dictionary } from './dictionary.js';
 import { filterBits, hasFilters, PASS, type CompiledFilters } from './filters.js';
+import type { WordFacetCounts } from './word-facets.js';
 
 /** What one pass over the matches produces. */
 export interface FilteredMatches {
@@ -30,6 +31,7 @@ export function filterAndCount(
   matches: Int32Array | undefined,
   filters: CompiledFilters,
   request: FacetRequest,
+  saved?: WordFacetCounts,
 ): FilteredMatches {
   const want = new Set(request.facets);
   const sectionCounts = want.has('section') ? new Int32Array(store.sections.size) : null;
@@ -38,8 +40,10 @@ export function filterAndCount(
   const days = want.has('date') ? new DayCounts(store) : null;
   const filtered = hasFilters(filters);
   if (matches && !filtered) {
-    // Nothing to filter (most searches): the match list is the result, counted in one tight loop.
-    countUnfiltered(store, matches, { sectionCounts, tagCounts, authorCounts, days });
+    // Nothing to filter (most searches): the match list is the result, counted in one tight loop,
+    // or not at all when it is a frequent word's whole list whose counts were saved.
+    if (saved) fromSaved(saved, { sectionCounts, tagCounts, authorCounts, days });
+    else countUnfiltered(store, matches, { sectionCounts, tagCounts, authorCounts, days });
     return finish(store, matches, request, { sectionCounts, tagCounts, authorCounts, days });
   }
   const out = new Int32Array(matches ? matches.length : store.count);
@@ -80,6 +84,14 @@ function countUnfiltered(
   if (tagCounts) store.countTagsOfAll(docs, tagCounts);
   if (authorCounts) store.countAuthorsOfAll(docs, authorCounts);
   if (days) days.addAll(docs);
+}
+
+/** The saved counts of a word's list, into the counters the request asked for. */
+function fromSaved(saved: WordFacetCounts, { sectionCounts, tagCounts, authorCounts, days }: Counters): void {
+  sectionCounts?.set(saved.sections);
+  tagCounts?.set(saved.tags);
+  authorCounts?.set(saved.authors);
+  if (days) for (const [day, count] of saved.days) days.addDay(day, count);
 }
 
 /** Counters -> the response's facets, top values first. */
@@ -132,9 +144,12 @@ class DayCounts {
   }
 
   add(doc: number): void {
-    const day = this.day[doc]!;
-    if (this.dense) this.dense[day - this.min]!++;
-    else this.sparse.set(day, (this.sparse.get(day) ?? 0) + 1);
+    this.addDay(this.day[doc]!, 1);
+  }
+
+  addDay(day: number, count: number): void {
+    if (this.dense) this.dense[day - this.min]! += count;
+    else this.sparse.set(day, (this.sparse.get(day) ?? 0) + count);
   }
 
   addAll(docs: Int32Array): void {

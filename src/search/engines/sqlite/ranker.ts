@@ -2,6 +2,7 @@ import type { ColumnStore } from './column-store.js';
 import { anyOf, inColumns, someTerms, type FtsAlternative } from './fts-query.js';
 import type { FtsReader } from './fts-reader.js';
 import type { QueryPlan } from './query-plan.js';
+import { keep } from './id-list.js';
 import { topK } from './top-k.js';
 
 /**
@@ -45,10 +46,10 @@ export class Ranker {
 
   rank(request: RankRequest): Int32Array {
     const { docs, allWords, windowEnd } = request;
-    const full = allWords ? docs.filter((d) => allWords[d] === 1) : docs;
+    const full = allWords ? keep(docs, (d) => allWords[d] === 1) : docs;
     const ranked = this.#rankAllWords(request, full);
     if (!allWords || ranked.length >= windowEnd) return ranked.subarray(0, windowEnd);
-    const partial = docs.filter((d) => allWords[d] !== 1);
+    const partial = keep(docs, (d) => allWords[d] !== 1);
     const rest = this.#rankPartial(request, partial, windowEnd - ranked.length);
     const out = new Int32Array(ranked.length + rest.length);
     out.set(ranked);
@@ -69,25 +70,25 @@ export class Ranker {
     const score = lazy(() => this.#bm25(request, allTermsExpression(plan, ['exact', 'typos']), BM25_LIMITS.allWords));
     const out: number[] = [];
     for (const typoBucket of hasTypos ? [false, true] : [false]) {
-      const bucket = exact ? docs.filter((d) => (exact[d] !== 1) === typoBucket) : docs;
+      const bucket = exact ? keep(docs, (d) => (exact[d] !== 1) === typoBucket) : docs;
       this.#appendSorted(
         out,
-        bucket.filter((d) => titleScores[d]! > 0),
+        keep(bucket, (d) => titleScores[d]! > 0),
         (d) => titleScores[d]!,
         windowEnd,
         this.#shorterTitle,
       );
       if (out.length >= windowEnd) break;
-      const rest = bucket.filter((d) => !(titleScores[d]! > 0));
+      const rest = keep(bucket, (d) => !(titleScores[d]! > 0));
       this.#appendSorted(
         out,
-        rest.filter((d) => summary()[d] === 1),
+        keep(rest, (d) => summary()[d] === 1),
         score(),
         windowEnd,
       );
       this.#appendSorted(
         out,
-        rest.filter((d) => summary()[d] !== 1),
+        keep(rest, (d) => summary()[d] !== 1),
         score(),
         windowEnd,
       );

@@ -3,7 +3,7 @@
  * reads. `articles` is narrow metadata (what filters, facets and sorting need);
  * `article_text` is the external content of the FTS5 index; `doc` is the FTS rowid.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * Steps that bring an older file up to date, by the version they produce. A new file gets the
@@ -19,6 +19,8 @@ export const MIGRATIONS: Record<
     if (!columns.some((c) => c.name === 'title_words'))
       db.exec('ALTER TABLE articles ADD COLUMN title_words INTEGER NOT NULL DEFAULT 0');
   },
+  // v3: column_snapshot and term_docs, created by SCHEMA_SQL; empty until the next finish.
+  3: () => undefined,
 };
 
 export const SCHEMA_SQL = `
@@ -85,6 +87,25 @@ CREATE TABLE IF NOT EXISTS vocab (
   term TEXT PRIMARY KEY,
   docs INTEGER NOT NULL
 ) WITHOUT ROWID;
+
+-- The column store as typed-array dumps with the epoch and seq they reflect (part 'mark'),
+-- written at the end of each run: readers start from it instead of decoding every row.
+CREATE TABLE IF NOT EXISTS column_snapshot (
+  part TEXT PRIMARY KEY,
+  data BLOB NOT NULL
+);
+
+-- Match lists of the most frequent words ('body': any column of article_fts; 'title':
+-- title_fts), written at the end of each run: reading one is far cheaper than walking its
+-- FTS5 doclist; 'body' rows also hold the facet counts of the whole list (word-facets.ts).
+-- Valid while meta 'lists_seq' and 'lists_epoch' equal 'seq' and 'epoch'.
+CREATE TABLE IF NOT EXISTS term_docs (
+  scope TEXT NOT NULL,
+  term TEXT NOT NULL,
+  docs BLOB NOT NULL,
+  facets BLOB,
+  PRIMARY KEY (scope, term)
+);
 
 -- The same for titles: autocomplete completes words from here.
 CREATE TABLE IF NOT EXISTS title_vocab (

@@ -74,7 +74,13 @@ export class SqliteSearchEngine implements SearchEngine {
       const request = { facets: query.facets, facetLimit: query.facetLimit, dateInterval: query.dateInterval };
       const windowEnd = query.page * query.pageSize;
       const matches = resolveMatches(parsed, filters, this.#deps());
-      const counted = filterAndCount(this.#store, matches.docs, filters, request);
+      const counted = filterAndCount(
+        this.#store,
+        matches.docs,
+        filters,
+        request,
+        this.#fts.savedFacets(matches.docs, this.#store),
+      );
       const ordered =
         query.sort === 'relevance' && matches.plan
           ? new Ranker(this.#fts, this.#store).rank({
@@ -156,7 +162,7 @@ export class SqliteSearchEngine implements SearchEngine {
     const previous = this.#state;
     if (!previous || state.epoch !== previous.epoch) {
       const started = performance.now();
-      this.#store = loadColumnStore(this.#db);
+      this.#store = loadColumnStore(this.#db, state);
       this.#logger.debug(
         { ms: Math.round(performance.now() - started), articles: this.#store.count },
         'column store loaded',
@@ -167,7 +173,7 @@ export class SqliteSearchEngine implements SearchEngine {
     // Built now rather than by the first request that needs them.
     this.#store.byDateDesc();
     // Match lists of the old index must not answer the new one.
-    this.#fts.forget();
+    this.#fts.forget(state);
     if (!previous || state.vocabVersion !== previous.vocabVersion) {
       this.#vocab = new Vocabulary(
         this.#db.prepare('SELECT term, docs FROM vocab').all() as { term: string; docs: number }[],

@@ -2,6 +2,9 @@ import type { Article } from '../../../articles/article.schema.js';
 import { parseIsoDate } from '../../../articles/dates.js';
 import { tokenize } from '../../../text/normalize.js';
 import type { IndexRunOptions } from '../../search-engine.js';
+import { loadColumnStore, readCacheState } from './column-loader.js';
+import { saveColumnSnapshot } from './column-snapshot.js';
+import { saveTermLists } from './term-lists.js';
 import type { Db } from './database.js';
 
 /** In-memory postings FTS5 may hold before writing a segment. */
@@ -106,6 +109,12 @@ export class SqliteWriter {
       this.#db.exec(`DELETE FROM vocab; INSERT INTO vocab(term, docs) SELECT term, doc FROM article_fts_vocab;
         DELETE FROM title_vocab; INSERT INTO title_vocab(term, docs) SELECT term, doc FROM title_fts_vocab;`);
       this.#setMeta('vocab_version', String(Date.now()));
+      // What readers start from: the column store as of now (built from the last snapshot when it is of this epoch).
+      const state = readCacheState(this.#db);
+      const mark = { epoch: state.epoch, seq: state.seq };
+      const store = loadColumnStore(this.#db, state);
+      saveColumnSnapshot(this.#db, store, mark);
+      saveTermLists(this.#db, mark, { store });
     };
     if (this.#rebuilding) {
       work();
