@@ -19,6 +19,7 @@ export function searchRouter(engine: SearchEngine): Router {
       page: query.page,
       pageSize: query.pageSize,
       totalHits: result.totalHits,
+      fullMatches: result.fullMatches,
       totalPages: Math.ceil(result.totalHits / query.pageSize),
       sort: query.sort,
       facets: result.facets,

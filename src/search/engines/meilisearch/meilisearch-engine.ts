@@ -5,12 +5,13 @@ import { parseQuery, type ParsedQuery } from '../../query/parse-query.js';
 import type { SearchEngine } from '../../search-engine.js';
 import type { SearchQuery, SearchResult } from '../../search.schema.js';
 import { fromFacetHits, toFacetSearchParams } from './facet-value-search.js';
-import { emptySearchResult, fromMeiliResults } from './from-meili-response.js';
+import { emptySearchResult, fromFederated, fromMeiliResults } from './from-meili-response.js';
 import { fromMeiliDocument } from './meili-document.js';
 import { createGuard, type Guard } from './meili-errors.js';
 import { relatedOnMeili } from './meili-related.js';
 import { suggestOnMeili } from './meili-suggest.js';
-import { needsPartialMatches, toMeiliSearchPlan } from './to-meili-search.js';
+import { needsPartialMatches, toMeiliSearchPlan, type SearchPlan } from './to-meili-search.js';
+import { toWidenedSearches, type FederatedSearch } from './to-meili-widened.js';
 
 /** How to reach the index the engine reads. */
 export interface MeilisearchEngineOptions {
@@ -64,13 +65,43 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
     strategy: MatchingStrategies,
     signal: AbortSignal,
   ) {
-    const plan = toMeiliSearchPlan(query, parsed, options.indexUid, strategy);
+    const plan = toMeiliSearchPlan(query, parsed, options.indexUid, strategy, { countTerms: !query.matchingStrategy });
     const response = await guard(
       'search',
       () => client.multiSearch({ queries: plan.queries }, { signal }),
       () => undefined,
     );
     return response && { plan, results: response.results };
+  }
+
+  /** The default's partial matches: the federated searches of `toWidenedSearches`, sent together. */
+  async function widened(
+    query: SearchQuery,
+    parsed: ParsedQuery,
+    first: { plan: SearchPlan; results: readonly { totalHits?: number }[] },
+    signal: AbortSignal,
+  ): Promise<SearchResult | undefined> {
+    const at = first.plan.termCountSource;
+    if (at === undefined) return undefined;
+    const count = (i: number) => first.results[at + i]?.totalHits ?? 0;
+    const widen = toWidenedSearches(
+      query,
+      parsed,
+      options.indexUid,
+      parsed.terms.map((_, i) => count(i + 1)),
+      count(0),
+    );
+    const answers = await guard(
+      'search',
+      () => Promise.all(widen.requests.map((r: FederatedSearch) => client.multiSearch(r, { signal }))),
+      () => undefined,
+    );
+    if (!answers) return undefined;
+    const results = answers.map((a) => fromFederated(a, options.indexUid));
+    return guard('search', async () => ({
+      ...fromMeiliResults(query, { queries: [], facetSource: widen.facetSource }, results),
+      fullMatches: first.results[0]?.totalHits ?? 0,
+    }));
   }
 
   return {
@@ -80,11 +111,12 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
       // One deadline for both round trips, so a slow engine fails within the budget.
       const signal = AbortSignal.timeout(timeoutMs);
       const parsed = parseQuery(query.q);
-      let answer = await multiSearch(query, parsed, 'all', signal);
-      if (answer && needsPartialMatches(parsed, answer.results[0]?.totalHits ?? 0)) {
-        answer = await multiSearch(query, parsed, 'frequency', signal);
-      }
+      const answer = await multiSearch(query, parsed, query.matchingStrategy ?? 'all', signal);
       if (!answer) return emptySearchResult(query);
+      if (!query.matchingStrategy && needsPartialMatches(parsed, answer.results[0]?.totalHits ?? 0)) {
+        const wide = await widened(query, parsed, answer, signal);
+        if (wide) return wide;
+      }
       const { plan, results } = answer;
       return guard('search', async () => fromMeiliResults(query, plan, results));
     },

@@ -73,7 +73,7 @@ export class SqliteSearchEngine implements SearchEngine {
       const filters = compileFilters(query.filters, this.#store);
       const request = { facets: query.facets, facetLimit: query.facetLimit, dateInterval: query.dateInterval };
       const windowEnd = query.page * query.pageSize;
-      const matches = resolveMatches(parsed, filters, this.#deps());
+      const matches = resolveMatches(parsed, filters, this.#deps(), query.matchingStrategy);
       const counted = filterAndCount(
         this.#store,
         matches.docs,
@@ -86,9 +86,9 @@ export class SqliteSearchEngine implements SearchEngine {
           ? new Ranker(this.#fts, this.#store).rank({
               plan: matches.plan,
               docs: counted.docs,
-              unfilteredMatches: matches.fullMatches,
+              unfilteredMatches: matches.unfilteredMatches,
               windowEnd,
-              ...(matches.allWords ? { allWords: matches.allWords } : {}),
+              ...(matches.levels ? { levels: matches.levels } : {}),
             })
           : this.#byDate(counted.docs, query.sort === 'oldest', windowEnd);
       const pageDocs = ordered.subarray((query.page - 1) * query.pageSize, windowEnd);
@@ -98,6 +98,7 @@ export class SqliteSearchEngine implements SearchEngine {
       const result: SearchResult = {
         hits: loadHits(this.#rows, pageDocs, highlight),
         totalHits: counted.docs.length,
+        fullMatches: countAllWords(counted.docs, matches.levels),
         facets: counted.facets,
       };
       if (counted.dateInterval) result.dateInterval = counted.dateInterval;
@@ -190,6 +191,14 @@ export class SqliteSearchEngine implements SearchEngine {
     if (docs.length === store.count && !oldest) return store.byDateDesc().subarray(0, windowEnd);
     return store.pickByDate(docs, windowEnd, oldest);
   }
+}
+
+/** How many of the docs hold every word (level 0); all of them when no partial match was added. */
+function countAllWords(docs: Int32Array, levels: Uint8Array | undefined): number {
+  if (!levels) return docs.length;
+  let n = 0;
+  for (const d of docs) if (levels[d] === 0) n++;
+  return n;
 }
 
 /** A stored row, body included -> the API's article; absent optional fields stay absent. */

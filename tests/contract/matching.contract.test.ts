@@ -1,0 +1,134 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/articles/article.schema.js';
+import { allowedTypos, typoDistance } from '../../src/text/edit-distance.js';
+import { tokenize } from '../../src/text/normalize.js';
+import { holdsWord } from '../support/brute-force.js';
+import { contractArticles } from './contract-corpus.js';
+import { CONTRACT_ENGINES, useContractApp } from './engines.js';
+
+type Hit = { id: string };
+
+/** The oracle of a typed prefix: some word of the text starts with it (within the typo budget from 5 letters). */
+function holdsPrefix(article: Article, prefix: string): boolean {
+  const budget = allowedTypos(prefix.length);
+  const words = tokenize(`${article.title} ${article.summary ?? ''} ${article.body}`);
+  return words.some((w) => w.startsWith(prefix) || typoDistance(prefix, w.slice(0, prefix.length), budget) <= budget);
+}
+
+/**
+ * The oracle of Meilisearch's `last` and `frequency` (src/search/query/matching-strategy.ts): the
+ * level of each article (0 = every word; k = matches once k groups are dropped), -1 = no result.
+ */
+function levelOf(held: boolean[], order: number[][]): number {
+  const dropped = new Set(order.flat());
+  if (held.some((h, i) => !h && !dropped.has(i))) return -1;
+  let level = 0;
+  order.forEach((group, k) => {
+    if (group.some((i) => !held[i])) level = k + 1;
+  });
+  return level;
+}
+
+describe.each(CONTRACT_ENGINES)('matching contract on $name', (engine) => {
+  const { name, skip } = engine;
+  const articles = contractArticles();
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const app = useContractApp(engine, () => articles);
+  const search = async (query: Record<string, string>) =>
+    (
+      await request(app())
+        .get('/api/search')
+        .query({ pageSize: '100', highlight: 'false', ...query })
+        .expect(200)
+    ).body as { hits: Hit[]; totalHits: number; fullMatches: number };
+
+  describe.skipIf(Boolean(skip))(skip ?? name, () => {
+    it('when no article holds every word of "kim jong un", then none holds only the 2-letter prefix "un"', async () => {
+      const { hits, fullMatches } = await search({ q: 'kim jong un' });
+      expect(fullMatches).toBe(0);
+      expect(hits.length).toBeGreaterThan(0);
+      // Author names count: Meilisearch searches them, and so does the embedded engine.
+      const holds = (a: Article, word: string) => holdsWord(a, word) || tokenize(a.authors.join(' ')).includes(word);
+      for (const hit of hits) {
+        const a = byId.get(hit.id)!;
+        expect(holds(a, 'kim') || holds(a, 'jong'), a.title).toBe(true);
+      }
+    });
+
+    it('when a partial match holds only the most frequent word, then it ranks after those holding a rarer one', async () => {
+      // "museum" is rare, "said" is in most articles; few hold both.
+      const { hits, fullMatches } = await search({ q: 'museum said ' });
+      expect(fullMatches).toBeLessThan(20);
+      const rare = hits.map((h) => holdsWord(byId.get(h.id)!, 'museum'));
+      const lastRare = rare.lastIndexOf(true);
+      const firstCommonOnly = rare.indexOf(false);
+      expect(lastRare).toBeGreaterThanOrEqual(0);
+      expect(firstCommonOnly).toBeGreaterThan(lastRare);
+    });
+
+    it('when matchingStrategy=all, then only articles holding every word come back', async () => {
+      const q = 'semiconductor festival ';
+      const expected = articles.filter((a) => holdsWord(a, 'semiconductor') && holdsWord(a, 'festival')).length;
+      const res = await search({ q, matchingStrategy: 'all' });
+      expect(res.totalHits).toBe(expected);
+      expect(res.fullMatches).toBe(expected);
+    });
+
+    // Words far apart in frequency, found in no section, tag or author (which Meilisearch also searches):
+    // officials 60 > ballistic 7 > satellite 3 articles (typos included); officials 60 > percent 35 > missile 7.
+    it.each([
+      ['last', 'officials ballistic satellite ', [[2], [1]]],
+      ['frequency', 'officials ballistic satellite ', [[0], [1]]],
+      ['last', 'percent missile officials ', [[2], [1]]],
+      ['frequency', 'percent missile officials ', [[2], [0]]],
+    ] as const)(
+      'when matchingStrategy=%s for "%s", then results, totals and order follow Meilisearch',
+      async (strategy, q, order) => {
+        const words = tokenize(q);
+        if (strategy === 'frequency') {
+          const df = words.map((w) => articles.filter((a) => holdsWord(a, w)).length);
+          const dropped = order.flat();
+          for (let k = 1; k < dropped.length; k++) expect(df[dropped[k - 1]!]).toBeGreaterThan(df[dropped[k]!]!);
+        }
+        const levels = new Map(
+          articles.map((a) => [
+            a.id,
+            levelOf(
+              words.map((w) => holdsWord(a, w)),
+              order.map((g) => [...g]),
+            ),
+          ]),
+        );
+        const expectedTotal = [...levels.values()].filter((l) => l >= 0).length;
+        const expectedFull = [...levels.values()].filter((l) => l === 0).length;
+        expect(expectedTotal).toBeGreaterThan(expectedFull);
+        const res = await search({ q, matchingStrategy: strategy });
+        expect(res.totalHits).toBe(expectedTotal);
+        expect(res.fullMatches).toBe(expectedFull);
+        const hitLevels = res.hits.map((h) => levels.get(h.id)!);
+        expect(hitLevels).toEqual([...hitLevels].sort((a, b) => a - b));
+      },
+    );
+
+    it('when a query is searched by default, then fullMatches counts the hits holding every word and they come first', async () => {
+      const res = await search({ q: 'semiconductor festival ' });
+      const full = articles.filter((a) => holdsWord(a, 'semiconductor') && holdsWord(a, 'festival')).length;
+      expect(res.fullMatches).toBe(full);
+      expect(res.totalHits).toBeGreaterThan(full);
+      const first = res.hits.slice(0, full).map((h) => byId.get(h.id)!);
+      for (const a of first) expect(holdsWord(a, 'semiconductor') && holdsWord(a, 'festival')).toBe(true);
+      const browse = await search({});
+      expect(browse.fullMatches).toBe(browse.totalHits);
+    });
+
+    it('when matchingStrategy is not one of last, all, frequency, then 400 names it', async () => {
+      const res = await request(app()).get('/api/search').query({ q: 'korea', matchingStrategy: 'any' }).expect(400);
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['matchingStrategy']);
+    });
+
+    it('holdsPrefix is the oracle of the typed prefix', () => {
+      expect(articles.some((a) => holdsPrefix(a, 'semicon'))).toBe(true);
+    });
+  });
+});
