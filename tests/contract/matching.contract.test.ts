@@ -122,6 +122,19 @@ describe.each(CONTRACT_ENGINES)('matching contract on $name', (engine) => {
       expect(browse.fullMatches).toBe(browse.totalHits);
     });
 
+    it('when a word is excluded, then every form sharing its stem is excluded, whatever its case', async () => {
+      const text = (a: Article) => `${a.title} ${a.summary ?? ''} ${a.body}`;
+      const korea = (await search({ q: 'korea ' })).totalHits;
+      const missile = articles.filter((a) => /\bkorea\b/i.test(text(a)) && /\bmissile\b/i.test(text(a)));
+      expect(missile.length).toBeGreaterThan(0);
+      for (const q of ['korea -missiles ', 'korea -MISSILES', 'korea -missile ']) {
+        const res = await search({ q });
+        expect(res.totalHits).toBeGreaterThan(0);
+        expect(res.totalHits).toBeLessThan(korea);
+        for (const hit of res.hits) expect(text(byId.get(hit.id)!), q).not.toMatch(/\bmissiles?\b/i);
+      }
+    });
+
     it('when matchingStrategy is not one of last, all, frequency, then 400 names it', async () => {
       const res = await request(app()).get('/api/search').query({ q: 'korea', matchingStrategy: 'any' }).expect(400);
       expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['matchingStrategy']);

@@ -33,7 +33,13 @@ describe('toMeiliQueryText', () => {
 
   it('when a query has phrases and exclusions, then exclusions come first and phrases stay quoted', () => {
     expect(toMeiliQueryText(parseQuery('"North Korea" -spam -"fake news" secur'))).toBe(
-      '-spam -"fake news" "north korea" secur',
+      '-spam -spams -"fake news" "north korea" secur',
+    );
+  });
+
+  it('when a word is excluded, then every form sharing its stem is excluded (Meilisearch matches negative words exactly)', () => {
+    expect(toMeiliQueryText(parseQuery('korea -Missiles'))).toBe(
+      '-missiles -missil -missils -missile -missiled -missiling korea ',
     );
   });
 
@@ -140,10 +146,10 @@ describe('toMeiliSearchPlan', () => {
   });
 
   it('when the default asks for term counts, then the index size and each term alone ride along, unfiltered', () => {
-    const query = searchQuery({ q: 'kim -missile jong un', section: 'World' });
+    const query = searchQuery({ q: 'kim -spam jong un', section: 'World' });
     const built = toMeiliSearchPlan(query, parseQuery(query.q), 'articles', 'all', { countTerms: true });
     const counts = built.queries.slice(built.termCountSource);
-    expect(counts.map((q) => q.q)).toEqual(['', '-missile kim ', '-missile jong ', '-missile un']);
+    expect(counts.map((q) => q.q)).toEqual(['', '-spam -spams kim ', '-spam -spams jong ', '-spam -spams un']);
     for (const q of counts) expect(q).toEqual({ indexUid: 'articles', q: q.q, hitsPerPage: 0 });
     expect(built.fullMatchesSource).toBeUndefined();
   });

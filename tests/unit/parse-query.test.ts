@@ -36,7 +36,11 @@ describe('parseQuery', () => {
     expect(parseQuery('korea -sanctions -"north korea" ')).toEqual({
       terms: [{ kind: 'word', text: 'korea', prefix: false }],
       excluded: [
-        { kind: 'word', text: 'sanctions' },
+        {
+          kind: 'word',
+          text: 'sanctions',
+          forms: ['sanctions', 'sanction', 'sanctiones', 'sanctione', 'sanctioned', 'sanctioning'],
+        },
         { kind: 'phrase', words: ['north', 'korea'] },
       ],
       extra: [],

@@ -1,5 +1,6 @@
 import { tokenize } from '../../text/normalize.js';
 import { ENGLISH_STOP_WORDS } from './stop-words.js';
+import { exclusionForms } from './word-forms.js';
 
 /** Meilisearch considers only the first 10 words of a query; so do we for matching. */
 export const MAX_QUERY_TERMS = 10;
@@ -9,8 +10,11 @@ export const MAX_EXTRA_TERMS = 22;
 /** A term the results must hold: one word (maybe a prefix) or a phrase, which counts as one word. */
 export type QueryTerm = { kind: 'word'; text: string; prefix: boolean } | { kind: 'phrase'; words: string[] };
 
-/** A term the results must not hold (`-word`, `-"a phrase"`). */
-export type ExcludedTerm = { kind: 'word'; text: string } | { kind: 'phrase'; words: string[] };
+/**
+ * A term the results must not hold (`-word`, `-"a phrase"`). A word is excluded in every form
+ * that shares its English stem (`forms`, the word first), as strong as a match of it.
+ */
+export type ExcludedTerm = { kind: 'word'; text: string; forms: string[] } | { kind: 'phrase'; words: string[] };
 
 /** The search text, parsed: folded words in query order. */
 export interface ParsedQuery {
@@ -48,7 +52,11 @@ export function parseQuery(q: string): ParsedQuery {
     if (chunk.negated) {
       if (excluded.length < MAX_QUERY_TERMS) {
         // "-cyber-security" excludes the phrase "cyber security", as its quoted form would.
-        excluded.push(words.length > 1 ? { kind: 'phrase', words } : { kind: 'word', text: words[0]! });
+        excluded.push(
+          words.length > 1
+            ? { kind: 'phrase', words }
+            : { kind: 'word', text: words[0]!, forms: exclusionForms(words[0]!) },
+        );
       }
       continue;
     }

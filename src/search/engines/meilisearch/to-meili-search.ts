@@ -36,7 +36,7 @@ export interface SearchPlan {
  */
 export function toMeiliQueryText(parsed: ParsedQuery): string {
   const parts = [
-    ...parsed.excluded.map((t) => (t.kind === 'word' ? `-${t.text}` : `-"${t.words.join(' ')}"`)),
+    ...parsed.excluded.flatMap((t) => (t.kind === 'word' ? t.forms.map((f) => `-${f}`) : [`-"${t.words.join(' ')}"`])),
     ...parsed.terms.map((t) => (t.kind === 'word' ? t.text : `"${t.words.join(' ')}"`)),
   ];
   if (parts.length === 0) return '';

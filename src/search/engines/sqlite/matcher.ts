@@ -56,7 +56,11 @@ export function resolveMatches(
 ): ResolvedMatches {
   const { fts, store, vocab } = deps;
   const excluded = parsed.excluded.map((e) =>
-    anyOf([e.kind === 'word' ? { kind: 'word', text: e.text } : { kind: 'phrase', words: e.words }]),
+    anyOf(
+      e.kind === 'word'
+        ? e.forms.filter((f) => f === e.text || vocab.docs(f) > 0).map((text) => ({ kind: 'word', text }))
+        : [{ kind: 'phrase', words: e.words }],
+    ),
   );
   if (parsed.terms.length === 0) {
     const docs = excluded.length ? complement(store, fts.docs(someTerms(excluded))) : undefined;
