@@ -135,6 +135,21 @@ describe.each(CONTRACT_ENGINES)('matching contract on $name', (engine) => {
       }
     });
 
+    it('when a query names a synonym of the shipped list, then articles writing it another way are found', async () => {
+      const text = (a: Article) => `${a.title} ${a.summary ?? ''} ${a.body}`;
+      const cases = [
+        { q: 'united nations ', other: /\bU\.N\./, self: /united nations/i },
+        { q: 'un ', other: /united nations/i, self: /\bU\.?N\b/ },
+        { q: 'us diplomat ', other: /\bUnited States\b|\bU\.S\./, self: /\bUS\b/ },
+      ];
+      for (const { q, other, self } of cases) {
+        const expected = articles.filter((a) => other.test(text(a)) && !self.test(text(a))).map((a) => a.id);
+        expect(expected.length, q).toBeGreaterThan(0);
+        const ids = (await search({ q, matchingStrategy: 'all' })).hits.map((h) => h.id);
+        expect(ids.filter((id) => expected.includes(id)).length, q).toBeGreaterThan(0);
+      }
+    });
+
     it('when matchingStrategy is not one of last, all, frequency, then 400 names it', async () => {
       const res = await request(app()).get('/api/search').query({ q: 'korea', matchingStrategy: 'any' }).expect(400);
       expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['matchingStrategy']);

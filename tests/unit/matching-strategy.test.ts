@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchLevel, removalOrder, toLevelMasks } from '../../src/search/query/matching-strategy.js';
+import { matchLevel, removalOrder, toLevelMasks, weakestTerm } from '../../src/search/query/matching-strategy.js';
 import { parseQuery } from '../../src/search/query/parse-query.js';
 
 const terms = (q: string) => parseQuery(q).terms;
@@ -42,5 +42,18 @@ describe('matchLevel', () => {
 
   it('when an article lacks a word that is never dropped, then it is no result', () => {
     expect(matchLevel(0b110, masks)).toBe(-1);
+  });
+});
+
+describe('weakestTerm', () => {
+  it('when one word of a short query is very frequent next to the others, then it is singled out', () => {
+    expect(weakestTerm([3, 150], [true, true], 2)).toBe(1);
+    expect(weakestTerm([3, 2, 150], [true, true, true], 3)).toBe(2);
+  });
+
+  it('when the words are of like frequency, the query is long, or only one word may make a result, then none is', () => {
+    expect(weakestTerm([30, 45], [true, true], 2)).toBe(-1);
+    expect(weakestTerm([3, 1, 2, 4, 150], [true, true, true, true, true], 5)).toBe(-1);
+    expect(weakestTerm([3, 150], [true, false], 2)).toBe(-1);
   });
 });

@@ -9,6 +9,37 @@ export const MATCHING_STRATEGIES = ['last', 'all', 'frequency'] as const;
 export type MatchingStrategy = (typeof MATCHING_STRATEGIES)[number];
 
 /**
+ * Queries of at most this many terms are a reader's keywords: in the default's partial matches
+ * an article holding only their most frequent word ranks after the others. Longer ones read as
+ * sentences, where BM25's own weighting ranks best (measured on the judged collections,
+ * docs/ranking.md), so no word is singled out.
+ */
+export const KEYWORD_QUERY_TERMS = 4;
+
+/**
+ * A word is "very frequent" when it is held by at least this many times as many articles as
+ * any other word of the query; only such a word is singled out (see `weakestTerm`).
+ */
+export const VERY_FREQUENT_RATIO = 4;
+
+/**
+ * The term an article must not hold alone to rank with the other partial matches, or -1: in a
+ * keyword query, the most frequent of the terms that may make a result, when it is very frequent
+ * next to all of them. `counts[i]` = articles holding term i in any form; `strong[i]` = term i
+ * may make a result alone.
+ * @example weakestTerm([3, 150], [true, true], 2) -> 1
+ * @example weakestTerm([30, 45], [true, true], 2) -> -1
+ */
+export function weakestTerm(counts: readonly number[], strong: readonly boolean[], termCount: number): number {
+  if (termCount > KEYWORD_QUERY_TERMS) return -1;
+  const candidates = counts.map((c, i) => [i, c] as const).filter(([i]) => strong[i]);
+  if (candidates.length < 2) return -1;
+  candidates.sort((a, b) => b[1] - a[1]);
+  const [most, next] = [candidates[0]!, candidates[1]!];
+  return most[1] >= VERY_FREQUENT_RATIO * Math.max(next[1], 1) ? most[0] : -1;
+}
+
+/**
  * The groups of terms `last` or `frequency` drops, in the order they are dropped, as term
  * indexes (Meilisearch's `removal_order_for_terms_matching_strategy`, milli
  * search/new/query_graph.rs):

@@ -7,8 +7,13 @@ export const MAX_QUERY_TERMS = 10;
 /** Words after the first 10 still help rank partial matches of long queries. */
 export const MAX_EXTRA_TERMS = 22;
 
-/** A term the results must hold: one word (maybe a prefix) or a phrase, which counts as one word. */
-export type QueryTerm = { kind: 'word'; text: string; prefix: boolean } | { kind: 'phrase'; words: string[] };
+/**
+ * A term the results must hold: one word (maybe a prefix) or a phrase, which counts as one word.
+ * `synonyms` (src/search/query/synonyms.ts) are word lists that stand for it too.
+ */
+export type QueryTerm =
+  | { kind: 'word'; text: string; prefix: boolean; synonyms?: string[][] }
+  | { kind: 'phrase'; words: string[]; synonyms?: string[][] };
 
 /**
  * A term the results must not hold (`-word`, `-"a phrase"`). A word is excluded in every form

@@ -1,6 +1,7 @@
 import type { Settings } from 'meilisearch';
 import { SUGGEST_TYPO_MIN_LENGTH } from '../../suggest/suggest-plan.js';
 import { ENGLISH_STOP_WORDS } from '../../query/stop-words.js';
+import { DEFAULT_SYNONYMS, toMeiliSynonyms, type SynonymGroups } from '../../query/synonyms.js';
 import { SEARCH_LIMITS } from '../../search.schema.js';
 
 /**
@@ -78,6 +79,14 @@ export const ARTICLE_INDEX_SETTINGS = {
 } satisfies Settings;
 
 /**
+ * The article index's settings with the operator's synonyms (`SYNONYMS`; default the shipped
+ * news list), applied by Meilisearch at query time as the embedded engine applies them.
+ */
+export function articleIndexSettings(synonyms: SynonymGroups = DEFAULT_SYNONYMS): Settings {
+  return { ...ARTICLE_INDEX_SETTINGS, synonyms: toMeiliSynonyms(synonyms) };
+}
+
+/**
  * Settings of the title vocabulary index (`<uid>_terms`, one document per title word), which
  * autocomplete reads for the candidates of the word being typed.
  *
@@ -101,6 +110,17 @@ export const TERMS_INDEX_SETTINGS = {
   prefixSearch: 'indexingTime',
   facetSearch: false,
 } satisfies Settings;
+
+/** Two synonym maps with the same keys and, per key, the same equivalents in any order. */
+function sameSynonyms(current: unknown, wanted: unknown): boolean {
+  const norm = (map: unknown) =>
+    JSON.stringify(
+      Object.entries((map ?? {}) as Record<string, string[]>)
+        .map(([k, v]) => [k, [...v].sort()] as const)
+        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+    );
+  return norm(current) === norm(wanted);
+}
 
 /** Settings that are sets: Meilisearch may return them in another order. */
 const UNORDERED = new Set(['filterableAttributes', 'sortableAttributes', 'stopWords', 'separatorTokens']);
@@ -130,7 +150,10 @@ function holds(current: unknown, wanted: unknown, unordered = false): boolean {
 export function settingsPatch(current: Settings, wanted: Settings = ARTICLE_INDEX_SETTINGS): Settings | undefined {
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(wanted)) {
-    if (!holds((current as Record<string, unknown>)[key], value, UNORDERED.has(key))) patch[key] = value;
+    const now = (current as Record<string, unknown>)[key];
+    // A removed synonym must go too: the whole map is compared, not only the keys wanted.
+    const same = key === 'synonyms' ? sameSynonyms(now, value) : holds(now, value, UNORDERED.has(key));
+    if (!same) patch[key] = value;
   }
   return Object.keys(patch).length > 0 ? (patch as Settings) : undefined;
 }

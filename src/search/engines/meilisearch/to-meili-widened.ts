@@ -1,4 +1,5 @@
 import type { MultiSearchFederation, MultiSearchQueryWithFederation } from 'meilisearch';
+import { weakestTerm } from '../../query/matching-strategy.js';
 import type { ParsedQuery, QueryTerm } from '../../query/parse-query.js';
 import { DISJUNCTIVE_FACETS, type FacetName, type SearchQuery } from '../../search.schema.js';
 import { HIT_ATTRIBUTES } from './meili-document.js';
@@ -30,8 +31,8 @@ export function isStrongTerm(term: QueryTerm): boolean {
 
 /**
  * The weight of each term's own query in the widened search, by rarity (BM25's idf, the rarest
- * at `WORD_WEIGHT`); the most frequent of two or more strong terms counts `WEAKEST_FACTOR` as
- * much; undefined for a term that may not make a result alone.
+ * at `WORD_WEIGHT`); a very frequent word of a short query (`weakestTerm`) counts
+ * `WEAKEST_FACTOR` as much; undefined for a term that may not make a result alone.
  * @example termWeights(parseQuery('kim jong un'), [3, 2, 40], 200) -> [~0.46, 0.5, undefined]
  */
 export function termWeights(parsed: ParsedQuery, counts: readonly number[], total: number): (number | undefined)[] {
@@ -39,11 +40,7 @@ export function termWeights(parsed: ParsedQuery, counts: readonly number[], tota
   const strong = parsed.terms.map(isStrongTerm);
   const idfs = parsed.terms.map((_, i) => (strong[i] ? idf(counts[i] ?? 0) : 0));
   const maxIdf = Math.max(...idfs, Number.MIN_VALUE);
-  let weakest = -1;
-  if (strong.filter(Boolean).length > 1)
-    counts.forEach((c, i) => {
-      if (strong[i] && (weakest < 0 || c > counts[weakest]!)) weakest = i;
-    });
+  const weakest = weakestTerm(counts, strong, parsed.terms.length);
   return parsed.terms.map((_, i) => {
     if (!strong[i]) return undefined;
     const weight = (WORD_WEIGHT * Math.max(idfs[i]!, 1e-3)) / maxIdf;

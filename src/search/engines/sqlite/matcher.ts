@@ -1,4 +1,11 @@
-import { matchLevel, removalOrder, toLevelMasks, type MatchingStrategy } from '../../query/matching-strategy.js';
+import {
+  KEYWORD_QUERY_TERMS,
+  matchLevel,
+  weakestTerm,
+  removalOrder,
+  toLevelMasks,
+  type MatchingStrategy,
+} from '../../query/matching-strategy.js';
 import type { ParsedQuery } from '../../query/parse-query.js';
 import { SEARCH_LIMITS } from '../../search.schema.js';
 import type { ColumnStore } from './column-store.js';
@@ -44,8 +51,8 @@ export interface ResolvedMatches {
  * - `last` / `frequency`: Meilisearch's strategies (src/search/query/matching-strategy.ts);
  * - default: every word; when fewer than the threshold of articles passing the filters hold
  *   them all, every article holding at least one word (through its English stem), except that
- *   a typed prefix of 1-2 letters alone is not enough, and one holding only the most frequent
- *   word ranks after the others.
+ *   a typed prefix of 1-2 letters alone is not enough, and one holding only a very frequent word
+ *   of a short query ranks after the others (`weakestTerm`).
  * `-word` and `-"phrase"` always hold.
  */
 export function resolveMatches(
@@ -111,8 +118,12 @@ function widen(
   const docs = fts.docs(without(someTerms(strong.map((i) => forms[i]!)), excluded));
   // The most frequent query word that may make a result: alone, it ranks after the others.
   const weakest =
-    strong.length > 1
-      ? mostFrequent(strong.filter((i) => i < termCount).map((i) => [i, fts.docs(forms[i]!).length]))
+    termCount <= KEYWORD_QUERY_TERMS
+      ? weakestTerm(
+          parsed.terms.map((_, i) => fts.docs(forms[i]!).length),
+          parsed.terms.map((_, i) => isStrong(i)),
+          termCount,
+        )
       : -1;
   const levels = new Uint8Array(store.capacity).fill(LEVEL.partial);
   if (weakest >= 0) {
@@ -122,18 +133,6 @@ function widen(
   }
   for (const d of allWords) if (d < levels.length) levels[d] = LEVEL.allWords;
   return { plan, docs, levels, unfilteredMatches: docs.length };
-}
-
-/** The index of the pair with the highest count, -1 for none. @example mostFrequent([[0, 5], [2, 9]]) -> 2 */
-function mostFrequent(counts: readonly (readonly [number, number])[]): number {
-  let best = -1;
-  let most = -1;
-  for (const [i, n] of counts)
-    if (n > most) {
-      best = i;
-      most = n;
-    }
-  return best;
 }
 
 /** Per doc, a bit for each term whose doc list holds it. */

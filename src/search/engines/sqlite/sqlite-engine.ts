@@ -5,6 +5,13 @@ import type { Logger } from '../../../logger.js';
 import type { Suggestion, SuggestQuery } from '../../suggest/suggest.schema.js';
 import type { FacetSearchQuery, FacetValueHit } from '../../facet-search.schema.js';
 import { parseQuery } from '../../query/parse-query.js';
+import {
+  applySynonyms,
+  DEFAULT_SYNONYMS,
+  toSynonymIndex,
+  type SynonymGroups,
+  type SynonymIndex,
+} from '../../query/synonyms.js';
 import type { RelatedHit, RelatedQuery } from '../../related/related.schema.js';
 import type { SearchEngine } from '../../search-engine.js';
 import type { SearchQuery, SearchResult } from '../../search.schema.js';
@@ -27,11 +34,14 @@ interface Options {
   path: string;
   logger: Logger;
   cacheMiB?: number;
+  /** Applied at query time (default: the shipped news list; `[]` for none). */
+  synonyms?: SynonymGroups;
 }
 
 /** Opens the embedded engine's read side (creating an empty index when the file is new). */
-export function openSqliteEngine({ path, logger, cacheMiB = 64 }: Options): Promise<SearchEngine> {
-  return Promise.resolve(new SqliteSearchEngine(path, openDatabase({ path, cacheMiB }), logger));
+export function openSqliteEngine({ path, logger, cacheMiB = 64, synonyms }: Options): Promise<SearchEngine> {
+  const engine = new SqliteSearchEngine(path, openDatabase({ path, cacheMiB }), logger, synonyms ?? DEFAULT_SYNONYMS);
+  return Promise.resolve(engine);
 }
 
 /**
@@ -47,6 +57,7 @@ export class SqliteSearchEngine implements SearchEngine {
   readonly #fts: FtsReader;
   readonly #rows: ArticleRows;
   readonly #related: RelatedFinder;
+  readonly #synonyms: SynonymIndex;
   #store!: ColumnStore;
   #vocab!: Vocabulary;
   #titleVocab!: Vocabulary;
@@ -58,7 +69,9 @@ export class SqliteSearchEngine implements SearchEngine {
     readonly path: string,
     db: Db,
     logger: Logger,
+    synonyms: SynonymGroups = DEFAULT_SYNONYMS,
   ) {
+    this.#synonyms = toSynonymIndex(synonyms);
     this.#db = db;
     this.#logger = logger;
     this.#fts = new FtsReader(db);
@@ -69,7 +82,7 @@ export class SqliteSearchEngine implements SearchEngine {
 
   search(query: SearchQuery): Promise<SearchResult> {
     return this.#guard(() => {
-      const parsed = parseQuery(query.q);
+      const parsed = applySynonyms(parseQuery(query.q), this.#synonyms);
       const filters = compileFilters(query.filters, this.#store);
       const request = { facets: query.facets, facetLimit: query.facetLimit, dateInterval: query.dateInterval };
       const windowEnd = query.page * query.pageSize;
