@@ -150,6 +150,25 @@ describe.each(CONTRACT_ENGINES)('matching contract on $name', (engine) => {
       }
     });
 
+    it('when an author name is searched, then every article by that author is found, and it is offered with its count', async () => {
+      const byOkafor = articles.filter((a) => a.authors.some((n) => /okafor/i.test(n)));
+      expect(byOkafor.length).toBeGreaterThan(1);
+      const res = await search({ q: 'okafor ' });
+      expect(res.hits.map((h) => h.id)).toEqual(expect.arrayContaining(byOkafor.map((a) => a.id)));
+      const name = byOkafor[0]!.authors.find((n) => /okafor/i.test(n))!;
+      const suggest = await request(app())
+        .get('/api/suggest')
+        .query({ q: name.split(' ')[0]!.toLowerCase() })
+        .expect(200);
+      expect(suggest.body.suggestions).toContainEqual(
+        expect.objectContaining({
+          type: 'author',
+          text: name,
+          count: byOkafor.filter((a) => a.authors.includes(name)).length,
+        }),
+      );
+    });
+
     it('when matchingStrategy is not one of last, all, frequency, then 400 names it', async () => {
       const res = await request(app()).get('/api/search').query({ q: 'korea', matchingStrategy: 'any' }).expect(400);
       expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['matchingStrategy']);

@@ -111,6 +111,7 @@ function assemble(
         input.words.join(' '),
         results[at.sections]?.facetDistribution,
         results[at.tags]?.facetDistribution,
+        results[at.authors]?.facetDistribution,
       ),
     articles: (limit) => fromTitleHits(input, results[at.titles]?.hits.slice(0, Math.max(0, limit)), typos),
   });

@@ -31,7 +31,7 @@ const PREFIX_END = '\u{10FFFF}';
  */
 export interface SuggestPlan {
   queries: MultiSearchQuery[];
-  at: { completions?: number; typos?: number; sections: number; tags: number; titles: number };
+  at: { completions?: number; typos?: number; sections: number; tags: number; authors: number; titles: number };
 }
 
 const withFilter = (filter: string[][]) => (filter.length > 0 ? { filter } : {});
@@ -102,19 +102,21 @@ export function toSuggestPlan(
   const add = (q: MultiSearchQuery) => queries.push(q) - 1;
   const terms = withTerms ? toTermQueries(input, termsIndexUid(indexUid), add) : {};
   const filter = toMeiliFilter(query.filters);
-  let sections: number;
-  let tags: number;
-  if (query.filters.sections.length > 0) {
-    sections = add({
-      indexUid,
-      ...withFilter(toMeiliFilter(query.filters, 'section')),
-      hitsPerPage: 0,
-      facets: ['section'],
-    });
-    tags = add({ indexUid, ...withFilter(filter), hitsPerPage: 0, facets: ['tags'] });
-  } else {
-    sections = tags = add({ indexUid, ...withFilter(filter), hitsPerPage: 0, facets: ['section', 'tags'] });
-  }
+  // Sections and authors count without their own filter (a suggested one replaces it): a query
+  // of their own when that filter is set, else they share the query that counts the tags.
+  const shared: string[] = ['tags'];
+  const own = (facet: 'section' | 'authors'): number | undefined => {
+    const set = facet === 'section' ? query.filters.sections : query.filters.authors;
+    if (set.length > 0)
+      return add({ indexUid, ...withFilter(toMeiliFilter(query.filters, facet)), hitsPerPage: 0, facets: [facet] });
+    shared.push(facet);
+    return undefined;
+  };
+  const ownSections = own('section');
+  const ownAuthors = own('authors');
+  const tags = add({ indexUid, ...withFilter(filter), hitsPerPage: 0, facets: shared });
+  const sections = ownSections ?? tags;
+  const authors = ownAuthors ?? tags;
   const titles = add({
     indexUid,
     q: toTypedQueryText(input),
@@ -124,7 +126,7 @@ export function toSuggestPlan(
     limit: query.limit,
     attributesToRetrieve: [...TITLE_HIT_ATTRIBUTES],
   });
-  return { queries, at: { ...terms, sections, tags, titles } };
+  return { queries, at: { ...terms, sections, tags, authors, titles } };
 }
 
 /** Whether the plan asks the vocabulary, so the candidates are known only after its answer. */

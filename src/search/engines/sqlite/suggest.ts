@@ -82,8 +82,9 @@ function countHolding(words: string[], filters: CompiledFilters, deps: Deps): nu
 
 function facetSuggestions(input: SuggestInput, filters: CompiledFilters, store: ColumnStore): Suggestion[] {
   const typed = input.words.join(' ');
-  const values: { type: 'section' | 'tag'; value: string; count: number }[] = [];
-  for (const facet of ['section', 'tags'] as const) {
+  const values: { type: 'section' | 'tag' | 'author'; value: string; count: number }[] = [];
+  const types = { section: 'section', tags: 'tag', authors: 'author' } as const;
+  for (const facet of ['section', 'tags', 'authors'] as const) {
     const dict = facetDictionary(store, facet);
     const matching = dict
       .withWordStarting(typed[0]!)
@@ -92,8 +93,7 @@ function facetSuggestions(input: SuggestInput, filters: CompiledFilters, store: 
     if (matching.length === 0) continue;
     // Counts only when something matched: they cost a pass over every article.
     const counts = facetCounts(store, undefined, filters, facet);
-    for (const [id, value] of matching)
-      values.push({ type: facet === 'section' ? 'section' : 'tag', value, count: counts[id]! });
+    for (const [id, value] of matching) values.push({ type: types[facet], value, count: counts[id]! });
   }
   return toFacetSuggestions(typed, values);
 }
