@@ -199,6 +199,13 @@ export const SearchResponseSchema = z
       .number()
       .int()
       .describe('How many of them hold every word of the query (they come first); totalHits without a query'),
+    suggestedQuery: z
+      .string()
+      .optional()
+      .describe(
+        'When no article holds every word: the query as it would match (a typo fixed, words split or joined), ' +
+          'only when that finds something under the same filters',
+      ),
     totalPages: z.number().int(),
     sort: z.enum(SORTS),
     facets: FacetsSchema,
@@ -213,6 +220,7 @@ export const SearchResultSchema = SearchResponseSchema.pick({
   hits: true,
   totalHits: true,
   fullMatches: true,
+  suggestedQuery: true,
   facets: true,
   dateInterval: true,
 });

@@ -41,7 +41,7 @@ describe.each(CONTRACT_ENGINES)('matching contract on $name', (engine) => {
         .get('/api/search')
         .query({ pageSize: '100', highlight: 'false', ...query })
         .expect(200)
-    ).body as { hits: Hit[]; totalHits: number; fullMatches: number };
+    ).body as { hits: Hit[]; totalHits: number; fullMatches: number; suggestedQuery?: string };
 
   describe.skipIf(Boolean(skip))(skip ?? name, () => {
     it('when no article holds every word of "kim jong un", then none holds only the 2-letter prefix "un"', async () => {
@@ -167,6 +167,40 @@ describe.each(CONTRACT_ENGINES)('matching contract on $name', (engine) => {
           count: byOkafor.filter((a) => a.authors.includes(name)).length,
         }),
       );
+    });
+
+    it('when no article holds the 4-letter typo "cybr", then the answer suggests "cyber", which finds articles', async () => {
+      const res = await search({ q: 'cybr ' });
+      expect(res.totalHits).toBe(0);
+      expect(res.suggestedQuery).toBe('cyber');
+      expect((await search({ q: 'cyber ', matchingStrategy: 'all' })).totalHits).toBeGreaterThan(0);
+    });
+
+    it('when words run together, then they are matched split, as Meilisearch splits them', async () => {
+      const res = await search({ q: 'northkorea ' });
+      expect(res.fullMatches).toBe((await search({ q: '"north korea"' })).totalHits);
+      expect(res.fullMatches).toBeGreaterThan(0);
+    });
+
+    // Meilisearch matches these itself (it joins adjacent words, with a typo); the embedded
+    // engine suggests the joined or fixed query instead. Either way the reader gets there.
+    it.each([
+      ['cybr attack', 'cyber attack'],
+      ['cyber secur ity ', 'cyber security'],
+    ])('when "%s" is searched, then its words match or "%s" is suggested', async (q, suggested) => {
+      const res = await search({ q });
+      if (res.fullMatches === 0) expect(res.suggestedQuery).toBe(suggested);
+      else expect(res.suggestedQuery).toBeUndefined();
+      expect((await search({ q: suggested, matchingStrategy: 'all' })).totalHits).toBeGreaterThan(0);
+    });
+
+    it('when a 4-letter typo is searched, then it finds nothing by itself (typos count from 5 letters)', async () => {
+      expect((await search({ q: 'cybr ' })).totalHits).toBe(0);
+    });
+
+    it('when every word is held, or nothing better would match, then no query is suggested', async () => {
+      for (const q of ['north korea missile ', 'semiconductor festival ', 'qqqq zzzz '])
+        expect(await search({ q }), q).not.toHaveProperty('suggestedQuery');
     });
 
     it('when matchingStrategy is not one of last, all, frequency, then 400 names it', async () => {

@@ -8,6 +8,7 @@ import { fromFacetHits, toFacetSearchParams } from './facet-value-search.js';
 import { emptySearchResult, fromFederated, fromMeiliResults } from './from-meili-response.js';
 import { fromMeiliDocument } from './meili-document.js';
 import { createGuard, type Guard } from './meili-errors.js';
+import { suggestQueryOnMeili } from './meili-did-you-mean.js';
 import { relatedOnMeili } from './meili-related.js';
 import { suggestOnMeili } from './meili-suggest.js';
 import { needsPartialMatches, toMeiliSearchPlan, type SearchPlan } from './to-meili-search.js';
@@ -113,12 +114,21 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
       const parsed = parseQuery(query.q);
       const answer = await multiSearch(query, parsed, query.matchingStrategy ?? 'all', signal);
       if (!answer) return emptySearchResult(query);
+      let result: SearchResult | undefined;
       if (!query.matchingStrategy && needsPartialMatches(parsed, answer.results[0]?.totalHits ?? 0)) {
-        const wide = await widened(query, parsed, answer, signal);
-        if (wide) return wide;
+        result = await widened(query, parsed, answer, signal);
       }
-      const { plan, results } = answer;
-      return guard('search', async () => fromMeiliResults(query, plan, results));
+      result ??= await guard('search', async () => fromMeiliResults(query, answer.plan, answer.results));
+      if (result.fullMatches === 0 && parsed.terms.length > 0) {
+        const suggested = await suggestQueryOnMeili(
+          query,
+          parsed,
+          { client, indexUid: options.indexUid, guard },
+          signal,
+        );
+        if (suggested !== undefined) result = { ...result, suggestedQuery: suggested };
+      }
+      return result;
     },
 
     suggest(query) {

@@ -20,7 +20,8 @@ export const TITLE_HIT_ATTRIBUTES = ['id', 'title', 'section', 'publishedAtIso']
 const COUNTED_ATTRIBUTES = ['title'];
 
 /** Most frequent first, then alphabetical: the embedded engine's order of candidates. */
-const TERM_SORT = ['docs:desc', 'term:asc'];
+/** Vocabulary order: most frequent first, then alphabetical (the embedded engine's count order). */
+export const TERM_SORT = ['docs:desc', 'term:asc'];
 
 /** Above every code point a word can hold: `prefix + PREFIX_END` bounds the words starting with `prefix`. */
 const PREFIX_END = '\u{10FFFF}';

@@ -84,10 +84,37 @@ export function exactForms(
   vocab: Vocabulary,
   oneLetter = ONE_LETTER_COMPLETIONS,
 ): FtsAlternative[] {
-  if (!prefix) return [{ kind: 'word', text }];
+  if (!prefix) {
+    const split = vocab.docs(text) === 0 ? splitWord(text, vocab) : undefined;
+    return split
+      ? [
+          { kind: 'word', text },
+          { kind: 'phrase', words: split },
+        ]
+      : [{ kind: 'word', text }];
+  }
   if (text.length > 1) return [{ kind: 'prefix', text }];
   const completions = vocab.completions(text, oneLetter).map((c): FtsAlternative => ({ kind: 'word', text: c.term }));
   return completions.length > 0 ? completions : [{ kind: 'word', text }];
+}
+
+/**
+ * A word no article holds, split in two words that articles hold, as Meilisearch splits it
+ * (it takes the split whose two words stand side by side most often; here, the split whose
+ * rarer half is the most frequent). Halves of 2+ letters.
+ * @example splitWord('northkorea', vocab) -> ['north', 'korea']
+ */
+export function splitWord(word: string, vocab: Vocabulary): [string, string] | undefined {
+  let best: [string, string] | undefined;
+  let bestDocs = 0;
+  for (let k = 2; k <= word.length - 2; k++) {
+    const docs = Math.min(vocab.docs(word.slice(0, k)), vocab.docs(word.slice(k)));
+    if (docs > bestDocs) {
+      best = [word.slice(0, k), word.slice(k)];
+      bestDocs = docs;
+    }
+  }
+  return best;
 }
 
 /** The form a word takes in partial matching: its stem as a prefix, or typo corrections when unknown. */

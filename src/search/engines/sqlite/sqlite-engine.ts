@@ -4,7 +4,8 @@ import { EngineUnavailableError, isAppError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
 import type { Suggestion, SuggestQuery } from '../../suggest/suggest.schema.js';
 import type { FacetSearchQuery, FacetValueHit } from '../../facet-search.schema.js';
-import { parseQuery } from '../../query/parse-query.js';
+import { toSuggestedQuery } from '../../query/did-you-mean.js';
+import { parseQuery, type ParsedQuery } from '../../query/parse-query.js';
 import {
   applySynonyms,
   DEFAULT_SYNONYMS,
@@ -19,7 +20,7 @@ import { applyChanges, loadColumnStore, readCacheState, type CacheState } from '
 import type { ColumnStore } from './column-store.js';
 import { openDatabase, type Db } from './database.js';
 import { filterAndCount } from './facets.js';
-import { compileFilters } from './filters.js';
+import { compileFilters, type CompiledFilters } from './filters.js';
 import { FtsReader } from './fts-reader.js';
 import { ArticleRows, type ArticleRow } from './article-rows.js';
 import { loadHits } from './hit-loader.js';
@@ -82,7 +83,8 @@ export class SqliteSearchEngine implements SearchEngine {
 
   search(query: SearchQuery): Promise<SearchResult> {
     return this.#guard(() => {
-      const parsed = applySynonyms(parseQuery(query.q), this.#synonyms);
+      const typed = parseQuery(query.q);
+      const parsed = applySynonyms(typed, this.#synonyms);
       const filters = compileFilters(query.filters, this.#store);
       const request = { facets: query.facets, facetLimit: query.facetLimit, dateInterval: query.dateInterval };
       const windowEnd = query.page * query.pageSize;
@@ -115,6 +117,10 @@ export class SqliteSearchEngine implements SearchEngine {
         facets: counted.facets,
       };
       if (counted.dateInterval) result.dateInterval = counted.dateInterval;
+      if (result.fullMatches === 0 && parsed.terms.length > 0) {
+        const suggested = this.#suggestedQuery(typed, filters);
+        if (suggested !== undefined) result.suggestedQuery = suggested;
+      }
       return result;
     });
   }
@@ -148,6 +154,27 @@ export class SqliteSearchEngine implements SearchEngine {
       this.#db.close();
     }
     return Promise.resolve();
+  }
+
+  /**
+   * "Did you mean" by the shared rule: words known to the whole index, typo fixes from the title
+   * vocabulary (one typo from 4 letters); kept only when every word of it is held under the filters.
+   */
+  #suggestedQuery(parsed: ParsedQuery, filters: CompiledFilters): string | undefined {
+    const suggested = toSuggestedQuery(
+      parsed,
+      (w) => this.#vocab.docs(w) > 0,
+      (w) => this.#titleVocab.typoCandidates(w, { maxTypos: 1 })[0]?.term,
+    );
+    if (suggested === undefined) return undefined;
+    const check = applySynonyms(parseQuery(`${suggested} `), this.#synonyms);
+    const matches = resolveMatches(check, filters, this.#deps(), 'all');
+    const counted = filterAndCount(this.#store, matches.docs, filters, {
+      facets: [],
+      facetLimit: 1,
+      dateInterval: 'auto',
+    });
+    return counted.docs.length > 0 ? suggested : undefined;
   }
 
   #deps() {
