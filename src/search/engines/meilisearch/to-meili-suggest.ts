@@ -5,6 +5,7 @@ import {
   suggestTypoBudget,
   type SuggestInput,
 } from '../../suggest/suggest-plan.js';
+import { PHRASE_SAMPLE, wantsPhrases } from '../../suggest/query-completions.js';
 import type { SuggestQuery } from '../../suggest/suggest.schema.js';
 import type { SearchFilters } from '../../search.schema.js';
 import { isSearchableTerm, termsIndexUid } from './title-terms.js';
@@ -124,7 +125,8 @@ export function toSuggestPlan(
     attributesToSearchOn: ['title'],
     matchingStrategy: 'all',
     ...withFilter(filter),
-    limit: query.limit,
+    // A single word being typed: its titles are also the sample of phrase completions.
+    limit: wantsPhrases(input) ? Math.max(query.limit, PHRASE_SAMPLE) : query.limit,
     attributesToRetrieve: [...TITLE_HIT_ATTRIBUTES],
   });
   return { queries, at: { ...terms, sections, tags, authors, titles } };
@@ -145,6 +147,7 @@ export function toCountQueries(
   texts: readonly (readonly string[])[],
   filters: SearchFilters,
   indexUid: string,
+  where: 'title' | 'anywhere' = 'title',
 ): MultiSearchQuery[] {
   const filter = toMeiliFilter(filters);
   return texts.map((words) => ({
@@ -152,7 +155,7 @@ export function toCountQueries(
     // Our words hold letters and digits only: nothing to escape inside the quotes.
     q: words.map((w) => `"${w}"`).join(' '),
     matchingStrategy: 'all',
-    attributesToSearchOn: COUNTED_ATTRIBUTES,
+    ...(where === 'title' && { attributesToSearchOn: COUNTED_ATTRIBUTES }),
     ...withFilter(filter),
     hitsPerPage: 0,
     page: 1,
