@@ -203,6 +203,26 @@ describe.each(CONTRACT_ENGINES)('matching contract on $name', (engine) => {
         expect(await search({ q }), q).not.toHaveProperty('suggestedQuery');
     });
 
+    it('when an acronym is written with dots or without, then it is one word: U.S. = U.S = US', async () => {
+      const text = (a: Article) => `${a.title} ${a.summary ?? ''} ${a.body}`;
+      const dotted = articles.filter((a) => /\bU\.S\./.test(text(a))).map((a) => a.id);
+      expect(dotted.length).toBeGreaterThan(0);
+      for (const q of ['U.S.', 'U.S', 'u.s. ']) {
+        const { hits } = await search({ q });
+        expect(
+          hits.map((h) => h.id),
+          q,
+        ).toEqual(expect.arrayContaining(dotted));
+        // A "U.N." story does not hold "U.S.": it is no match for it.
+        for (const hit of hits) expect(text(byId.get(hit.id)!), q).toMatch(/\bU\.?S\b|\bUS\b|United States/i);
+      }
+    });
+
+    it('when "e-sports" is searched, then a lone letter does not match: no story with only a Portuguese "é" comes back', async () => {
+      const { hits } = await search({ q: 'e-sports ' });
+      for (const hit of hits) expect(byId.get(hit.id)!.body, hit.id).toMatch(/\be[\s-]?sports\b/i);
+    });
+
     it('when matchingStrategy is not one of last, all, frequency, then 400 names it', async () => {
       const res = await request(app()).get('/api/search').query({ q: 'korea', matchingStrategy: 'any' }).expect(400);
       expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['matchingStrategy']);

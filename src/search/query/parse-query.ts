@@ -65,7 +65,10 @@ export function parseQuery(q: string): ParsedQuery {
       }
       continue;
     }
+    const open = chunk === chunks.at(-1) && endsOpen;
     if (chunk.quoted && words.length > 1) addTerm(candidates, seen, { kind: 'phrase', words });
+    else if (!chunk.quoted && isLetterCompound(chunk.text, words, open))
+      addTerm(candidates, seen, { kind: 'phrase', words, synonyms: [[words.join('')]] });
     else
       for (const text of words)
         if (!addTerm(candidates, seen, { kind: 'word', text, prefix: false })) repeated.push(text);
@@ -82,6 +85,24 @@ export function parseQuery(q: string): ParsedQuery {
   const repeats = [...new Set(repeated)].filter((w) => !ENGLISH_STOP_WORDS.has(w));
   const extra = [...extraWords, ...repeats].slice(0, MAX_EXTRA_TERMS);
   return { terms: kept.slice(0, MAX_QUERY_TERMS), excluded, extra };
+}
+
+const DOTTED_ACRONYM = /^(?:\p{L}\.)+\p{L}\.?$/u;
+
+/**
+ * Whether a typed chunk is one word written in parts, of which some are single letters: a dotted
+ * acronym ("U.S.", "U.S") or a compound such as "e-sports" or "x-ray". Such a chunk is searched
+ * as the phrase of its parts or the parts joined ("u s" or "us", "e sports" or "esports"), so a
+ * lone letter never stands as a word of its own ("é" in a Portuguese story is not "e-sports").
+ * @example isLetterCompound('U.S.', ['u', 's']) -> true
+ * @example isLetterCompound('cyber-security', ['cyber', 'security']) -> false
+ */
+export function isLetterCompound(text: string, words: readonly string[], open = false): boolean {
+  if (words.length < 2) return false;
+  const trimmed = text.replace(/[,;:!?)]+$/u, '');
+  if (DOTTED_ACRONYM.test(trimmed)) return true;
+  // A compound still being typed ("e-spo") may become anything: its last part stays a prefix.
+  return !open && /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u.test(trimmed) && words.some((w) => w.length === 1);
 }
 
 /** Adds a term unless already there; says whether it was new. */

@@ -84,6 +84,15 @@ export function applySynonyms(parsed: ParsedQuery, index: SynonymIndex): ParsedQ
   const terms: QueryTerm[] = [];
   const source = parsed.terms;
   for (let i = 0; i < source.length;) {
+    const own = source[i]!;
+    if (own.kind === 'phrase') {
+      // An acronym or compound ("u s" = "us") or a quoted phrase that is itself a synonym key.
+      const keys = [own.words, ...(own.synonyms ?? [])].map((w) => w.join(' '));
+      const more = keys.flatMap((k) => index.get(k) ?? []).filter((s) => !keys.includes(s.join(' ')));
+      terms.push(more.length ? { ...own, synonyms: [...(own.synonyms ?? []), ...more.map((s) => [...s])] } : own);
+      i++;
+      continue;
+    }
     let matched = false;
     for (let n = Math.min(MAX_SYNONYM_WORDS, source.length - i); n >= 1 && !matched; n--) {
       const run = source.slice(i, i + n);

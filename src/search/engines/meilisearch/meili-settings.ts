@@ -46,7 +46,8 @@ function separatorTokens(ranges: readonly (readonly [number, number])[]): string
  *   exact totals; pages themselves stop at `SEARCH_LIMITS.maxResultWindow` (10,000).
  * - `typoTolerance`: Meilisearch's defaults (1 typo from 5 letters, 2 from 9), stated so a
  *   changed default cannot drift from the embedded engine.
- * - `stopWords`: the same English list the query parser drops (src/search/query/stop-words.ts).
+ * - `stopWords`: the English list the query parser drops (src/search/query/stop-words.ts), less
+ *   its one-letter words ("s", "t", "a"), which acronyms and compounds spell in phrases.
  * - `separatorTokens`: words split where ours split (`SEPARATOR_TOKENS`).
  * - `filterableAttributes`: the labels for their facet counts, their keys for filters
  *   (`toFilterKey`), the date fields for ranges and the histogram.
@@ -73,7 +74,9 @@ export const ARTICLE_INDEX_SETTINGS = {
   },
   pagination: { maxTotalHits: 1_000_000 },
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
-  stopWords: [...ENGLISH_STOP_WORDS].sort(),
+  // One-letter words stay indexed: a stop word inside a phrase matches any word, so "u s" (U.S.)
+  // would match "U.N."; the query parser drops them from plain queries anyway.
+  stopWords: [...ENGLISH_STOP_WORDS].filter((w) => w.length > 1).sort(),
   separatorTokens: [...SEPARATOR_TOKENS],
   facetSearch: true,
 } satisfies Settings;

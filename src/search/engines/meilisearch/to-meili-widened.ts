@@ -24,9 +24,9 @@ export type FederatedSearch = {
   queries: MultiSearchQueryWithFederation[];
 };
 
-/** Whether a term may make an article a result on its own: not a typed prefix of 1-2 letters. */
+/** Whether a term may make an article a result on its own: not a lone letter, nor a typed prefix of 1-2 letters. */
 export function isStrongTerm(term: QueryTerm): boolean {
-  return !(term.kind === 'word' && term.prefix && term.text.length <= WEAK_PREFIX_MAX);
+  return !(term.kind === 'word' && (term.text.length === 1 || (term.prefix && term.text.length <= WEAK_PREFIX_MAX)));
 }
 
 /**

@@ -111,7 +111,8 @@ function widen(
   // Partial forms list the terms first, then the extra words of a long query.
   const isStrong = (i: number) => {
     const term = parsed.terms[i];
-    return !(term?.kind === 'word' && term.prefix && term.text.length <= WEAK_PREFIX_MAX);
+    // A lone letter ("e" of "e-spo") is no word of its own either.
+    return !(term?.kind === 'word' && (term.text.length === 1 || (term.prefix && term.text.length <= WEAK_PREFIX_MAX)));
   };
   const strong = forms.map((_, i) => i).filter(isStrong);
   if (strong.length === 0) return { plan, docs: allWords, unfilteredMatches: allWords.length };
