@@ -1,7 +1,7 @@
 /**
  * `npm run eval [-- --label <name>] [--collections cran,med] [--data <dir>] [--details <file>]
  *   [--engine sqlite,meilisearch] [--skip-related | --related-only] [--related-sample 1000] [--related-seed 17]
- *   [--skip-known-item | --known-item-only] [--params matchingStrategy=last]`
+ *   [--skip-known-item | --known-item-only] [--known-item-finished] [--params matchingStrategy=last]`
  *
  * Measures ranking quality on the judged collections in ../shared/data/ir: ours (through the
  * indexer and the public HTTP API) against a plain FTS5 BM25 baseline. Prints the table and
@@ -71,6 +71,7 @@ async function main(): Promise<number> {
       'skip-known-item': { type: 'boolean' },
       'known-item-only': { type: 'boolean' },
       params: { type: 'string' },
+      'known-item-finished': { type: 'boolean' },
     },
   });
   const params = parseParams(values.params);
@@ -84,11 +85,12 @@ async function main(): Promise<number> {
     size: positiveInt('--related-sample', values['related-sample'], RELATED_SAMPLE.size),
     seed: positiveInt('--related-seed', values['related-seed'], RELATED_SAMPLE.seed),
   };
-  if (values['known-item-only']) return evaluateKnownItemPart(meiliSource, params);
+  const finished = values['known-item-finished'] === true;
+  if (values['known-item-only']) return evaluateKnownItemPart(meiliSource, params, finished);
   if (!values['related-only']) {
     const code = await evaluateIr(values, meiliSource, params);
     if (code !== 0) return code;
-    if (!values['skip-known-item']) await evaluateKnownItemPart(meiliSource, params);
+    if (!values['skip-known-item']) await evaluateKnownItemPart(meiliSource, params, finished);
   }
   if (values['skip-related']) return 0;
   if (!existsSync(REUTERS_DIR)) {
@@ -116,6 +118,7 @@ function parseParams(text: string | undefined): Record<string, string> {
 async function evaluateKnownItemPart(
   meiliSource: MeiliSource | undefined,
   params: Record<string, string>,
+  finished = false,
 ): Promise<number> {
   const meili = meiliSource ? await connectMeili(meiliSource) : undefined;
   try {
@@ -131,6 +134,7 @@ async function evaluateKnownItemPart(
       params,
       KNOWN_ITEM_SAMPLE,
       (r) => console.log(`  ${r.corpus} on ${r.engine}: ${r.all.queries} queries over ${r.documents} docs`),
+      finished,
     );
     console.log(`\n${formatKnownItemTable(reports)}\n`);
     await writeFile(

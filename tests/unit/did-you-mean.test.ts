@@ -29,6 +29,11 @@ describe('toSuggestedQuery (did you mean)', () => {
     expect(suggest('the cyb')).toBeUndefined();
   });
 
+  it('when the query is longer than 4 words, then it is not corrected (a sentence, and too many lookups)', () => {
+    expect(suggest('cybr atack on the big fire station today')).toBeUndefined();
+    expect(correctionLookups(parseQuery('cybr atack big fire station'))).toEqual({ words: [], typos: [] });
+  });
+
   it('when lookups are planned, then they hold the words, their halves and their pairs joined', () => {
     const { words, typos } = correctionLookups(parseQuery('newyork fire '));
     expect(words).toEqual(expect.arrayContaining(['newyork', 'fire', 'new', 'york', 'newyorkfire']));

@@ -102,12 +102,16 @@ export async function evaluateKnownItems(
   params: Readonly<Record<string, string>> = {},
   sample: { targets: number; seed: number } = KNOWN_ITEM_SAMPLE,
   onDone: (report: KnownItemReport) => void = () => {},
+  finished = false,
 ): Promise<KnownItemReport[]> {
   const reports: KnownItemReport[] = [];
   for (const corpus of KNOWN_ITEM_CORPORA) {
     if (corpus === 'reuters' && sources.reutersDir === undefined) continue;
     const loaded = corpus === 'seed' ? await loadSeed(sources.seedDir) : await loadReuters(sources.reutersDir!);
-    const queries = buildKnownItemQueries(loaded.docs, sample.targets, sample.seed);
+    // `finished`: as if Enter ended the last word (a trailing space: no prefix), to compare.
+    const queries = buildKnownItemQueries(loaded.docs, sample.targets, sample.seed).map((q) =>
+      finished ? { ...q, q: `${q.q} ` } : q,
+    );
     for (const engine of engines) {
       const report = await scoreOn(corpus, loaded, queries, engine, params);
       reports.push(report);

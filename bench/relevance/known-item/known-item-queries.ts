@@ -46,8 +46,17 @@ export function titleWords(title: string, random: Random): string[] | undefined 
  * @example withTypo('missile', () => 0) -> 'mssile' (the second letter dropped)
  */
 export function withTypo(word: string, random: Random): string {
+  // Swapping two equal letters ("ss") changes nothing: try again (a replacement always changes).
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const typo = oneTypo(word, random, attempt === 4);
+    if (typo !== word) return typo;
+  }
+  return word;
+}
+
+function oneTypo(word: string, random: Random, replace: boolean): string {
   const at = randomInt(random, 1, word.length - 2);
-  const kind = randomInt(random, 0, 3);
+  const kind = replace ? 3 : randomInt(random, 0, 3);
   if (kind === 0) return word.slice(0, at) + word.slice(at + 1);
   if (kind === 1) return word.slice(0, at) + word[at]! + word.slice(at);
   if (kind === 2) return word.slice(0, at) + word[at + 1]! + word[at]! + word.slice(at + 2);

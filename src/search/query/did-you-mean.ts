@@ -1,3 +1,4 @@
+import { KEYWORD_QUERY_TERMS } from './matching-strategy.js';
 import { ENGLISH_STOP_WORDS } from './stop-words.js';
 import type { ParsedQuery } from './parse-query.js';
 
@@ -14,8 +15,20 @@ export interface CorrectionLookups {
   typos: string[];
 }
 
+/**
+ * Queries of more words than this get no suggestion: a sentence rarely has an article holding
+ * every word, and its lookups (each word, its halves, its pairs) would grow with every word.
+ */
+export const MAX_CORRECTED_TERMS = KEYWORD_QUERY_TERMS;
+
+/** Whether a query is short enough to be corrected. */
+export function wantsCorrection(parsed: ParsedQuery): boolean {
+  return parsed.terms.length > 0 && parsed.terms.length <= MAX_CORRECTED_TERMS;
+}
+
 /** The words that may be corrected: the query's plain words, stop words left out. */
 function correctable(parsed: ParsedQuery): string[] {
+  if (!wantsCorrection(parsed)) return [];
   return parsed.terms.flatMap((t) => (t.kind === 'word' && !ENGLISH_STOP_WORDS.has(t.text) ? [t.text] : []));
 }
 
@@ -69,6 +82,7 @@ export function toSuggestedQuery(
   known: (word: string) => boolean,
   typoFix: (word: string) => string | undefined,
 ): string | undefined {
+  if (!wantsCorrection(parsed)) return undefined;
   const out: string[] = [];
   let changed = false;
   const terms = parsed.terms;

@@ -29,25 +29,14 @@ export interface MeilisearchEngineOptions {
  * `createMeilisearchIndex`.
  *
  * @remarks
- * Partial matches. The contract adds articles holding some of the words when fewer than
- * `SEARCH_LIMITS.partialMatchThreshold` (20) articles passing the filters hold them all. A search
- * with two or more words is sent with `matchingStrategy: 'all'`; when that finds fewer than 20,
- * the whole request is sent again with `'frequency'` and that answer is used (hits, total and
- * facets then count both kinds; `-word` exclusions hold in both). What differs from the
- * embedded engine, which widens to every article holding at least one of the words (exactly,
- * by typo, as the typed prefix, or through its English stem), ranked by score:
- * - `frequency` drops words from the most to the least frequent (by how many articles in the
- *   whole index hold the word or its typo/prefix variants; a word found nowhere goes first,
- *   equally frequent words go together) and never drops the rarest, so every partial match
- *   holds the rarest word: an article holding only the more frequent words is not found.
- * - A quoted phrase is never dropped: every partial match holds it (and may hold none of the
- *   other words); the embedded engine may return articles without the phrase.
- * - Partial matches rank by how many words they kept (then typo, proximity, attribute,
- *   exactness), not by a relevance score.
- * - No stemming: "festivals" stands in for "festival" only as a typo, never "festive".
- * For relevance the `words` ranking rule puts every all-words article ahead of the partial
- * ones, as on the embedded engine; newest and oldest order everything by date (`sort` is the
- * first rule).
+ * Partial matches. `matchingStrategy` (`all`, `last`, `frequency`) is sent as is; under
+ * `last` and `frequency` a count-only `all` query counts `fullMatches`. Without it (the
+ * default), a search is sent with `all`, and the counts of each term alone and of the index ride
+ * along; when fewer than `SEARCH_LIMITS.partialMatchThreshold` (20) articles passing the filters
+ * hold every word, the federated searches of `toWidenedSearches` bring every article holding any
+ * word that may stand alone, all-words ones first (docs/ranking.md#matching-strategies). No
+ * stemming: "festivals" stands in for "festival" only as a typo, never "festive".
+ * When no article holds every word, `suggestQueryOnMeili` looks for a `suggestedQuery`.
  *
  * Facet counts, highlights and snippets are Meilisearch's (see `to-meili-search.ts`), mapped to
  * the same response shape as the embedded engine. Autocomplete reads the title vocabulary index
