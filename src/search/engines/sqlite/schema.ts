@@ -22,7 +22,7 @@ export const MIGRATIONS: Record<number, (db: MigrationDb) => void> = {
   // v3: column_snapshot and term_docs, created by SCHEMA_SQL; empty until the next finish.
   3: () => undefined,
   // v4: author names are searchable: a column of article_text and of the full-text index, which
-  // is rebuilt from the stored text (minutes at a million articles, once). A file from a branch
+  // is rebuilt from the stored text, once (a whole build: not timed here). A file from a branch
   // that already had the column (its own "v3") is left as it is.
   4: (db) => {
     const columns = db.prepare('PRAGMA table_info(article_text)').all() as { name: string }[];
