@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { isValidTimeZone } from './ingest/sources/zoned-time.js';
+import { DEFAULT_SYNONYMS, SynonymGroupsSchema, type SynonymGroups } from './search/query/synonyms.js';
 
 /**
  * Environment -> typed configuration. The only module that reads `process.env`.
@@ -19,6 +20,30 @@ const listFromEnv = z.string().transform((v) =>
     .map((s) => s.trim())
     .filter((s) => s.length > 0),
 );
+
+/**
+ * `SYNONYMS` -> synonym groups: `default` the shipped news list, `none` nothing, else a JSON
+ * file of groups, read once at start-up; a missing or malformed file stops the process
+ * naming the variable. The embedded engine applies them at query time; the Meilisearch
+ * indexer writes them to the index's `synonyms` setting (a change needs an indexing run).
+ */
+export function loadSynonyms(spec: string): SynonymGroups {
+  if (spec === 'default') return DEFAULT_SYNONYMS;
+  if (spec === 'none') return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(spec, 'utf8'));
+  } catch (error) {
+    throw new Error(`${spec} ${error instanceof SyntaxError ? 'is not JSON' : 'cannot be read'}`);
+  }
+  const parsed = SynonymGroupsSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` at [${issue.path.join('][')}]` : '';
+    throw new Error(`${spec}: ${issue?.message ?? 'invalid'}${where} (an array of groups of 2+ terms)`);
+  }
+  return parsed.data;
+}
 
 export const ConfigSchema = z
   .object({
@@ -47,6 +72,21 @@ export const ConfigSchema = z
       .regex(/^[A-Za-z0-9_-]{1,200}$/, 'letters, digits, - and _ only')
       .default('articles')
       .describe('Meilisearch index uid'),
+    SYNONYMS: z
+      .string()
+      .min(1)
+      .default('default')
+      .transform((spec, ctx) => {
+        try {
+          return loadSynonyms(spec);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+          return z.NEVER;
+        }
+      })
+      .describe(
+        '`default` (the shipped news synonyms), `none`, or the path of a JSON file of synonym groups (docs/ranking.md#synonyms)',
+      ),
     SEED_ON_EMPTY: booleanFromEnv.default(true).describe('Index `seed/` at start-up when the index is empty'),
     SEED_PATH: z.string().min(1).default('seed').describe('Folder indexed by SEED_ON_EMPTY'),
     ADMIN_API_KEY: z

@@ -69,9 +69,10 @@ export interface IndexedApi {
 export async function openApiRanker(
   docs: readonly EvalDoc[],
   engineChoice: RankerEngine = { engine: 'sqlite' },
+  params: Readonly<Record<string, string>> = {},
 ): Promise<ApiRanker> {
   const api = await serveArticleLines(docs.map(toArticleLine), engineChoice);
-  return { search: (q) => fetchSearch(api.base, q), close: () => api.close() };
+  return { search: (q) => fetchSearch(api.base, q, params), close: () => api.close() };
 }
 
 /**
@@ -128,8 +129,16 @@ export async function serveArticleLines(
 
 const AnswerSchema = z.object({ hits: z.array(z.object({ id: z.string() })), totalHits: z.number().int() });
 
-async function fetchSearch(base: string, q: string): Promise<ApiAnswer> {
-  const url = `${base}/api/search?${new URLSearchParams({ q, pageSize: '100' }).toString()}`;
+/**
+ * One search of the public API, 100 hits; `params` (e.g. `matchingStrategy`) are added to
+ * every request, so a run can measure a non-default setting.
+ */
+export async function fetchSearch(
+  base: string,
+  q: string,
+  params: Readonly<Record<string, string>> = {},
+): Promise<ApiAnswer> {
+  const url = `${base}/api/search?${new URLSearchParams({ ...params, q, pageSize: '100' }).toString()}`;
   const res = await fetch(url);
   const body: unknown = await res.json();
   if (!res.ok) throw new Error(`GET /api/search answered ${res.status}: ${JSON.stringify(body)}`);

@@ -1,6 +1,7 @@
 /**
  * `npm run eval [-- --label <name>] [--collections cran,med] [--data <dir>] [--details <file>]
- *   [--engine sqlite,meilisearch] [--skip-related | --related-only] [--related-sample 1000] [--related-seed 17]`
+ *   [--engine sqlite,meilisearch] [--skip-related | --related-only] [--related-sample 1000] [--related-seed 17]
+ *   [--skip-known-item | --known-item-only] [--known-item-finished] [--params matchingStrategy=last]`
  *
  * Measures ranking quality on the judged collections in ../shared/data/ir: ours (through the
  * indexer and the public HTTP API) against a plain FTS5 BM25 baseline. Prints the table and
@@ -9,6 +10,9 @@
  * or a throwaway server from MEILI_BIN), printed side by side; "ours" stays SQLite.
  * Then related articles on Reuters-21578 (precision@5 against two references, see
  * related/related-eval.ts), written to bench/results/related.json.
+ * Then the known-item part (known-item/): queries typed the way readers type them, for one
+ * article each, on the seed and Reuters, on every engine; written to bench/results/known-item.json.
+ * `--params` adds query parameters to every search of the IR and known-item parts.
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -33,11 +37,14 @@ import {
 import { RELATED_SAMPLE, evaluateRelated } from './related/related-eval.js';
 import { formatRelatedTable, toRelatedTable, writeRelatedTable } from './related/related-report.js';
 import { evaluateCollections } from './run-eval.js';
+import { REPO_ROOT } from '../lib/proc.js';
+import { evaluateKnownItems, formatKnownItemTable, KNOWN_ITEM_SAMPLE } from './known-item/known-item-eval.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The table goes next to the speed results; the history of labelled runs stays with the evaluation. */
 const TABLE_PATH = resolve(HERE, '..', 'results', 'relevance.json');
 const RELATED_PATH = resolve(HERE, '..', 'results', 'related.json');
+const KNOWN_ITEM_PATH = resolve(HERE, '..', 'results', 'known-item.json');
 const RESULTS_DIR = resolve(HERE, 'results');
 
 function parseCollections(list: string | undefined): CollectionName[] {
@@ -61,8 +68,13 @@ async function main(): Promise<number> {
       'related-only': { type: 'boolean' },
       'related-sample': { type: 'string' },
       'related-seed': { type: 'string' },
+      'skip-known-item': { type: 'boolean' },
+      'known-item-only': { type: 'boolean' },
+      params: { type: 'string' },
+      'known-item-finished': { type: 'boolean' },
     },
   });
+  const params = parseParams(values.params);
   const engineNames = parseEngineList(values.engine);
   const meiliSource = engineNames.includes('meilisearch') ? meiliSourceFrom(process.env) : undefined;
   if (engineNames.includes('meilisearch') && !meiliSource) {
@@ -73,9 +85,12 @@ async function main(): Promise<number> {
     size: positiveInt('--related-sample', values['related-sample'], RELATED_SAMPLE.size),
     seed: positiveInt('--related-seed', values['related-seed'], RELATED_SAMPLE.seed),
   };
+  const finished = values['known-item-finished'] === true;
+  if (values['known-item-only']) return evaluateKnownItemPart(meiliSource, params, finished);
   if (!values['related-only']) {
-    const code = await evaluateIr(values, meiliSource);
+    const code = await evaluateIr(values, meiliSource, params);
     if (code !== 0) return code;
+    if (!values['skip-known-item']) await evaluateKnownItemPart(meiliSource, params, finished);
   }
   if (values['skip-related']) return 0;
   if (!existsSync(REUTERS_DIR)) {
@@ -89,6 +104,48 @@ async function main(): Promise<number> {
   await writeRelatedTable(RELATED_PATH, related);
   console.log(`\nWrote ${RELATED_PATH}`);
   return 0;
+}
+
+/** `matchingStrategy=last&x=y` -> { matchingStrategy: 'last', x: 'y' }; the API validates the values. */
+function parseParams(text: string | undefined): Record<string, string> {
+  if (text === undefined) return {};
+  const params = Object.fromEntries(new URLSearchParams(text));
+  for (const key of ['q', 'pageSize']) if (key in params) throw new Error(`--params: ${key} is set by the evaluation`);
+  return params;
+}
+
+/** The known-item part on the seed and (when present) Reuters, on SQLite and Meilisearch when asked. */
+async function evaluateKnownItemPart(
+  meiliSource: MeiliSource | undefined,
+  params: Record<string, string>,
+  finished = false,
+): Promise<number> {
+  const meili = meiliSource ? await connectMeili(meiliSource) : undefined;
+  try {
+    const engines: RankerEngine[] = [{ engine: 'sqlite' }];
+    if (meili) engines.push({ engine: 'meilisearch', server: meili });
+    const withParams = Object.keys(params).length > 0 ? ` with ${new URLSearchParams(params).toString()}` : '';
+    console.log(
+      `\nKnown items (seed and Reuters, ${KNOWN_ITEM_SAMPLE.targets} targets each, seed ${KNOWN_ITEM_SAMPLE.seed})${withParams}...`,
+    );
+    const reports = await evaluateKnownItems(
+      { seedDir: resolve(REPO_ROOT, 'seed'), reutersDir: existsSync(REUTERS_DIR) ? REUTERS_DIR : undefined },
+      engines,
+      params,
+      KNOWN_ITEM_SAMPLE,
+      (r) => console.log(`  ${r.corpus} on ${r.engine}: ${r.all.queries} queries over ${r.documents} docs`),
+      finished,
+    );
+    console.log(`\n${formatKnownItemTable(reports)}\n`);
+    await writeFile(
+      KNOWN_ITEM_PATH,
+      `${JSON.stringify({ generatedAt: new Date().toISOString(), params, sample: KNOWN_ITEM_SAMPLE, reports }, null, 2)}\n`,
+    );
+    console.log(`Wrote ${KNOWN_ITEM_PATH}`);
+    return 0;
+  } finally {
+    await meili?.close();
+  }
 }
 
 function positiveInt(name: string, text: string | undefined, fallback: number): number {
@@ -106,6 +163,7 @@ async function evaluateIr(
     details?: string | undefined;
   },
   meiliSource: MeiliSource | undefined,
+  params: Record<string, string>,
 ): Promise<number> {
   if (values.label !== undefined && !/^[\w.:@+-]{1,80}$/.test(values.label)) {
     throw new Error('--label: 1-80 letters, digits or _ . : @ + -');
@@ -128,7 +186,7 @@ async function evaluateIr(
     console.log(
       `Relevance eval on ${names.join(', ')} from ${dataDir}; engines: ${on}${meili ? ` (${meili.origin})` : ''}`,
     );
-    return await evaluate(values, dataDir, names, engines, versions);
+    return await evaluate(values, dataDir, names, engines, versions, params);
   } finally {
     await meili?.close();
   }
@@ -140,6 +198,7 @@ async function evaluate(
   names: CollectionName[],
   engines: RankerEngine[],
   versions: EngineVersion[],
+  params: Record<string, string>,
 ): Promise<number> {
   const { reports, details } = await evaluateCollections(
     dataDir,
@@ -148,6 +207,7 @@ async function evaluate(
       console.log(`  ${r.collection}: ${r.queries} queries over ${r.documents} docs in ${seconds.toFixed(1)} s`);
     },
     engines,
+    params,
   );
   const table = toTable(reports, values.label, versions);
   console.log(`\nOurs = ${versions[0]!.engine} ${versions[0]!.version} (embedded)\n${formatTable(table)}\n`);

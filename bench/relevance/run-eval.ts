@@ -65,8 +65,12 @@ export interface QueryDetail {
 const SQLITE_ONLY: readonly RankerEngine[] = [{ engine: 'sqlite' }];
 
 /** Every judged query of `collection` through the public API on `engine`, by query id. */
-async function askApi(collection: Collection, engine: RankerEngine): Promise<Map<string, ApiAnswer>> {
-  const api = await openApiRanker(collection.docs, engine);
+async function askApi(
+  collection: Collection,
+  engine: RankerEngine,
+  params: Readonly<Record<string, string>>,
+): Promise<Map<string, ApiAnswer>> {
+  const api = await openApiRanker(collection.docs, engine, params);
   const answers = new Map<string, ApiAnswer>();
   try {
     for (const query of collection.queries) answers.set(query.id, await api.search(toApiQuery(query.text).q));
@@ -80,15 +84,17 @@ async function askApi(collection: Collection, engine: RankerEngine): Promise<Map
  * Runs every judged query of a collection through the public API (loaded by the indexer)
  * on each engine and through the BM25 baseline, and scores them. The baseline gets the full
  * query text; the API gets `toApiQuery`'s version of it. `ours`, the notes and the details are
- * SQLite's (the first engine); other engines add `engines`, side by side.
+ * SQLite's (the first engine); other engines add `engines`, side by side. `params` go with
+ * every request (`--params`).
  */
 export async function evaluateCollection(
   collection: Collection,
   engines: readonly RankerEngine[] = SQLITE_ONLY,
+  params: Readonly<Record<string, string>> = {},
 ): Promise<{ report: CollectionReport; details: QueryDetail[] }> {
   if (engines[0]?.engine !== 'sqlite') throw new Error('the evaluation needs SQLite as its first engine');
   const answersByEngine: Map<string, ApiAnswer>[] = [];
-  for (const engine of engines) answersByEngine.push(await askApi(collection, engine));
+  for (const engine of engines) answersByEngine.push(await askApi(collection, engine, params));
   const sqliteAnswers = answersByEngine[0]!;
   const baseline = openBm25Ranker(collection.docs);
   const theirs = new Map<string, string[]>();
@@ -162,12 +168,13 @@ export async function evaluateCollections(
   names: readonly CollectionName[],
   onDone: (report: CollectionReport, seconds: number) => void = () => {},
   engines: readonly RankerEngine[] = SQLITE_ONLY,
+  params: Readonly<Record<string, string>> = {},
 ): Promise<{ reports: CollectionReport[]; details: Map<CollectionName, QueryDetail[]> }> {
   const reports: CollectionReport[] = [];
   const details = new Map<CollectionName, QueryDetail[]>();
   for (const name of names) {
     const started = performance.now();
-    const result = await evaluateCollection(await loadCollection(root, name), engines);
+    const result = await evaluateCollection(await loadCollection(root, name), engines, params);
     reports.push(result.report);
     details.set(name, result.details);
     onDone(result.report, (performance.now() - started) / 1000);

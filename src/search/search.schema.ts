@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endOfUtcDay, isBareDate, isNonexistentDate, parseIsoDate } from '../articles/dates.js';
+import { MATCHING_STRATEGIES } from './query/matching-strategy.js';
 import { booleanParam, integer, list, single } from './query-params.js';
 
 /** Hard limits of the search API (the Meilisearch settings are derived from these too). */
@@ -106,6 +107,15 @@ export const SearchParamsSchema = z
       .default('auto')
       .describe('Date facet bucket size; auto = finest with at most 60 buckets'),
     highlight: booleanParam.default(true).describe('Add highlight.title and highlight.snippet to hits'),
+    matchingStrategy: single(
+      z.enum(MATCHING_STRATEGIES, { message: `must be one of ${MATCHING_STRATEGIES.join(', ')}` }),
+    )
+      .optional()
+      .describe(
+        "Articles holding only some words (Meilisearch's names): all = every word or nothing; last = drop words " +
+          'from the end; frequency = drop the most frequent first. Default: every word, and when fewer than 20 ' +
+          'articles hold them all, those holding any of them (docs/ranking.md)',
+      ),
   })
   .superRefine((p, ctx) => {
     checkDateRange(p, ctx);
@@ -129,6 +139,7 @@ export const SearchParamsSchema = z
       facetLimit: p.facetLimit,
       dateInterval: p.dateInterval,
       highlight: p.highlight,
+      ...(p.matchingStrategy !== undefined && { matchingStrategy: p.matchingStrategy }),
     };
   });
 
@@ -184,6 +195,17 @@ export const SearchResponseSchema = z
     page: z.number().int(),
     pageSize: z.number().int(),
     totalHits: z.number().int().describe('Exact number of matching articles'),
+    fullMatches: z
+      .number()
+      .int()
+      .describe('How many of them hold every word of the query (they come first); totalHits without a query'),
+    suggestedQuery: z
+      .string()
+      .optional()
+      .describe(
+        'When no article holds every word: the query as it would match (a typo fixed, words split or joined), ' +
+          'only when that finds something under the same filters',
+      ),
     totalPages: z.number().int(),
     sort: z.enum(SORTS),
     facets: FacetsSchema,
@@ -197,6 +219,8 @@ export type SearchResponse = z.output<typeof SearchResponseSchema>;
 export const SearchResultSchema = SearchResponseSchema.pick({
   hits: true,
   totalHits: true,
+  fullMatches: true,
+  suggestedQuery: true,
   facets: true,
   dateInterval: true,
 });

@@ -15,6 +15,8 @@ export interface PageElements {
   results: HTMLElement;
   heading: HTMLElement;
   position: HTMLElement;
+  /** "N results with all your words, then M with some" and "Did you mean …". */
+  note: HTMLElement;
   sort: HTMLSelectElement;
   activeFilters: HTMLElement;
   status: HTMLElement;
@@ -43,6 +45,7 @@ export function findPageElements(): PageElements {
     results: byId('results', HTMLElement),
     heading: byId('results-heading', HTMLElement),
     position: byId('results-position', HTMLElement),
+    note: byId('results-note', HTMLElement),
     sort: byId('sort', HTMLSelectElement),
     activeFilters: byId('active-filters', HTMLElement),
     status: byId('results-status', HTMLElement),

@@ -3,7 +3,7 @@ import { h } from './dom.js';
 import { formatCount, formatDate } from './format.js';
 import { renderMarked } from './marked-text.js';
 import { PAGE_SIZE, toHref, type SearchState } from './search-state.js';
-import { addFilter, withArticle } from './state-changes.js';
+import { addFilter, withArticle, withQuery } from './state-changes.js';
 
 /**
  * The results heading.
@@ -14,6 +14,30 @@ export function resultsHeading(totalHits: number, q: string): string {
   const count = formatCount(totalHits);
   if (q.trim() === '') return `${count} ${totalHits === 1 ? 'article' : 'articles'}`;
   return `${count} ${totalHits === 1 ? 'result' : 'results'} for “${q.trim()}”`;
+}
+
+/**
+ * How many hits hold every word, when some hold only some of them; empty otherwise.
+ * @example matchNote(106, 6, 'kim jong un') -> "6 results with all your words, then 100 with some"
+ * @example matchNote(40, 0, 'kim jong un') -> "No result has all your words; 40 have some"
+ */
+export function matchNote(totalHits: number, fullMatches: number, q: string): string {
+  if (q.trim() === '' || fullMatches >= totalHits) return '';
+  const some = formatCount(totalHits - fullMatches);
+  if (fullMatches === 0) return `No result has all your words; ${some} ${totalHits === 1 ? 'has' : 'have'} some`;
+  const all = formatCount(fullMatches);
+  return `${all} ${fullMatches === 1 ? 'result' : 'results'} with all your words, then ${some} with some`;
+}
+
+/** "Did you mean …?", its query a link that searches it (the filters stay). */
+export function renderDidYouMean(suggestedQuery: string, state: SearchState): HTMLElement {
+  return h(
+    'span',
+    { class: 'did-you-mean' },
+    'Did you mean ',
+    h('a', { href: toHref(withQuery(state, suggestedQuery)), 'data-nav': true }, suggestedQuery),
+    '?',
+  );
 }
 
 /** The position line under the heading, e.g. "Page 2 of 19". */

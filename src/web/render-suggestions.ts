@@ -8,6 +8,7 @@ const TYPE_LABEL: Record<Suggestion['type'], string> = {
   article: 'Article',
   tag: 'Tag',
   section: 'Section',
+  author: 'Author',
 };
 
 /** What a suggestion does, for its secondary line and screen readers. */
@@ -19,6 +20,7 @@ export function suggestionMeta(s: Suggestion): string {
       return `${s.section} · ${formatDate(s.publishedAt)}`;
     case 'tag':
     case 'section':
+    case 'author':
       return `${TYPE_LABEL[s.type]} · ${formatCount(s.count)}`;
   }
 }

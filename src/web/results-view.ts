@@ -4,7 +4,7 @@ import type { PageElements } from './page-elements.js';
 import { renderListFacets } from './render-facets.js';
 import { renderHistogram } from './render-histogram.js';
 import { renderPagination } from './render-pagination.js';
-import { pagePosition, renderHits, resultsHeading } from './render-results.js';
+import { matchNote, pagePosition, renderDidYouMean, renderHits, resultsHeading } from './render-results.js';
 import { renderActiveFilters, renderEmpty, renderError, renderLoading } from './render-status.js';
 import { MAX_PAGE, type SearchState } from './search-state.js';
 import { activeFilters, effectiveSort } from './state-changes.js';
@@ -43,6 +43,11 @@ export function showResults(els: PageElements, state: SearchState, response: Sea
   els.results.removeAttribute('aria-busy');
   els.heading.textContent = resultsHeading(response.totalHits, state.q);
   els.position.textContent = pagePosition(response, MAX_PAGE);
+  const note = matchNote(response.totalHits, response.fullMatches, state.q);
+  els.note.replaceChildren(
+    ...(note ? [note] : []),
+    ...(response.suggestedQuery ? [note ? ' · ' : '', renderDidYouMean(response.suggestedQuery, state)] : []),
+  );
   const histogram = renderHistogram(response.facets.date, response.dateInterval, state);
   replaceKeepingFocus(els.filterGroups, ...(histogram ? [histogram] : []), ...renderListFacets(response.facets, state));
   // With no results the empty state lists the filters itself, with buttons to remove them.
@@ -58,6 +63,7 @@ export function showSearchError(els: PageElements, state: SearchState, error: un
   els.results.removeAttribute('aria-busy');
   els.heading.textContent = 'Search failed';
   els.position.textContent = '';
+  els.note.replaceChildren();
   // Facets of an earlier search would describe results that are not on the page.
   els.filterGroups.replaceChildren();
   replaceKeepingFocus(els.activeFilters, ...renderActiveFilters(state));

@@ -109,7 +109,7 @@ export function bucketInRange(
 
 /**
  * The search a picked suggestion leads to: a query is searched, an article opened, a tag
- * or section applied as a filter (the typed text was only a way to find it, so it goes).
+ * section or author applied as a filter (the typed text was only a way to find it, so it goes).
  */
 export function stateAfterPick(state: SearchState, suggestion: Suggestion): SearchState {
   switch (suggestion.type) {
@@ -121,5 +121,7 @@ export function stateAfterPick(state: SearchState, suggestion: Suggestion): Sear
       return addFilter(withQuery(state, ''), 'tags', suggestion.text);
     case 'section':
       return addFilter(withQuery(state, ''), 'sections', suggestion.text);
+    case 'author':
+      return addFilter(withQuery(state, ''), 'authors', suggestion.text);
   }
 }

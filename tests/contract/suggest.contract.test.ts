@@ -19,6 +19,31 @@ describe.each(CONTRACT_ENGINES)('autocomplete contract on $name', (engine) => {
       expect(queries[0]).toEqual({ type: 'query', text: 'north korea', highlight: '<mark>north ko</mark>rea' });
     });
 
+    it('when a single prefix is typed, then a frequent title phrase completes it ("nor" -> "north korea")', async () => {
+      const queries = (await suggest({ q: 'nor' })).filter((s) => s.type === 'query');
+      expect(queries).toContainEqual({ type: 'query', text: 'north korea', highlight: '<mark>nor</mark>th korea' });
+    });
+
+    it('when a filter leaves no title holding a completion, then completions come from the text and find results', async () => {
+      const filters = { section: 'Technology' };
+      const total = (
+        await request(app())
+          .get('/api/search')
+          .query({ q: 'nor', ...filters })
+          .expect(200)
+      ).body.totalHits;
+      expect(total).toBeGreaterThan(0);
+      const queries = (await suggest({ q: 'nor', ...filters })).filter((s) => s.type === 'query');
+      expect(queries.length).toBeGreaterThan(0);
+      for (const { text } of queries) {
+        const res = await request(app())
+          .get('/api/search')
+          .query({ q: `${text} `, matchingStrategy: 'all', ...filters })
+          .expect(200);
+        expect(res.body.totalHits, text).toBeGreaterThan(0);
+      }
+    });
+
     it('when a 4+ letter word carries a typo, then it is still completed ("semocon")', async () => {
       const texts = (await suggest({ q: 'semocon' })).map((s) => s.text.toLowerCase());
       expect(texts.some((t) => t.startsWith('semiconductor'))).toBe(true);

@@ -279,6 +279,20 @@ describe.skipIf(!gate.run)('reader search page (Chromium)', () => {
     expect(await headingCount(page)).toBeGreaterThan(0);
   });
 
+  it('when only some words are held, then the page says how many hold all; a typo offers "Did you mean"', async () => {
+    await open('?q=museum%20said%20');
+    expect(await page.locator('#results-note').textContent()).toMatch(
+      /^(\d+ results? with all your words, then \d+ with some|No result has all your words; \d+ have some)$/,
+    );
+    await open('?q=cybr');
+    const link = page.locator('#results-note .did-you-mean a');
+    expect(await link.textContent()).toBe('cyber');
+    await link.click();
+    await settled(page);
+    expect(urlParams(page).get('q')).toBe('cyber');
+    expect(await headingCount(page)).toBeGreaterThan(0);
+  });
+
   it('when the search fails, then the problem detail and a retry button show, and retry loads with a busy state', async () => {
     await open();
     // The one failed request the browser reports is the 503 this test asks for.

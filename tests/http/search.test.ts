@@ -153,7 +153,7 @@ describe('GET /api/search', () => {
   it('when an unknown parameter is given, then the answer lists the valid names', async () => {
     const res = await search({ sortt: 'newest' }).expect(400);
     const valid =
-      'q, section, tag, author, from, to, sort, page, pageSize, facets, facetLimit, dateInterval, highlight';
+      'q, section, tag, author, from, to, sort, page, pageSize, facets, facetLimit, dateInterval, highlight, matchingStrategy';
     expect(res.body.errors[0].message).toBe(`is not a known parameter; valid: ${valid}`);
     expect(res.body.detail).toContain(valid);
     const suggest = await request(app).get('/api/suggest').query({ q: 'kor', lmit: '3' }).expect(400);

@@ -69,14 +69,25 @@ describe('search', () => {
     ]);
   });
 
-  it('when fewer than 20 articles hold every word, then the search is sent again with the widening strategy', async () => {
-    answer((req) => {
-      const wide = (req.body as Body).queries[0]?.matchingStrategy === 'frequency';
-      return [mainAnswer(UID, wide ? 35 : 3)];
+  it('when fewer than 20 articles hold every word, then one federated search brings the articles holding any word', async () => {
+    stub.reply('POST /multi-search', (req) => {
+      const body = req.body as Body & { federation?: unknown };
+      if (body.federation) {
+        const facetsByIndex = { [UID]: { distribution: { tags: { cyber: 30 } }, stats: {} } };
+        return [200, { hits: mainAnswer(UID).hits, totalHits: 35, facetsByIndex }];
+      }
+      // The all-words search, then the index size and each term alone (the widening weights).
+      return [200, { results: [mainAnswer(UID, 3), ...[200, 40, 6].map((n) => searchResult(UID, { totalHits: n }))] }];
     });
     const result = await engine.search(SearchParamsSchema.parse({ q: 'cyber bureau', facets: 'tags' }));
-    expect(multiSearches().map((b) => b.queries[0]?.matchingStrategy)).toEqual(['all', 'frequency']);
-    expect(result.totalHits).toBe(35);
+    const [first, federated] = stub.requests.filter((r) => r.path === '/multi-search').map((r) => r.body as Body);
+    expect(first?.queries.map((q) => q.q)).toEqual(['cyber bureau', '', 'cyber ', 'bureau']);
+    expect(federated?.queries.map((q) => [q.q, q.matchingStrategy])).toEqual([
+      ['cyber bureau', 'frequency'],
+      ['cyber ', 'all'],
+      ['bureau', 'all'],
+    ]);
+    expect(result).toMatchObject({ totalHits: 35, fullMatches: 3, facets: { tags: [{ value: 'cyber', count: 30 }] } });
   });
 
   it('when 20 or more articles hold every word, then there is no second request', async () => {
@@ -87,7 +98,7 @@ describe('search', () => {
 
   it('when the index does not exist yet, then the result is empty', async () => {
     const result = await engine.search(SearchParamsSchema.parse({ q: 'secur', facets: 'section' }));
-    expect(result).toEqual({ hits: [], totalHits: 0, facets: { section: [] } });
+    expect(result).toEqual({ hits: [], totalHits: 0, fullMatches: 0, facets: { section: [] } });
   });
 });
 

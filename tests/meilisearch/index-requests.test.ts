@@ -4,7 +4,7 @@ import { ErrorCode } from '../../src/errors.js';
 import { silentLogger } from '../../src/logger.js';
 import type { ArticleIndex } from '../../src/search/search-engine.js';
 import { createMeilisearchIndex } from '../../src/search/engines/meilisearch/index.js';
-import { ARTICLE_INDEX_SETTINGS, TERMS_INDEX_SETTINGS } from '../../src/search/engines/meilisearch/meili-settings.js';
+import { articleIndexSettings, TERMS_INDEX_SETTINGS } from '../../src/search/engines/meilisearch/meili-settings.js';
 import { termDocumentId } from '../../src/search/engines/meilisearch/title-terms.js';
 import { MeiliStub } from './meili-stub.js';
 
@@ -52,7 +52,7 @@ describe('begin and upsert', () => {
     expect(stub.requests.every((r) => r.headers.authorization === `Bearer ${API_KEY}`)).toBe(true);
     const [, create, , patch, add] = stub.requests.filter((r) => !r.path.startsWith('/tasks/'));
     expect(create?.body).toEqual({ uid: UID, primaryKey: 'id' });
-    expect(patch?.body).toEqual(ARTICLE_INDEX_SETTINGS);
+    expect(patch?.body).toEqual(articleIndexSettings());
     expect(add?.query.get('primaryKey')).toBe('id');
     expect(add?.body).toEqual([
       expect.objectContaining({
@@ -66,7 +66,7 @@ describe('begin and upsert', () => {
   });
 
   it('when the index already has our settings, then begin sends no settings update', async () => {
-    stub.indexes.set(UID, { settings: structuredClone(ARTICLE_INDEX_SETTINGS), docs: new Map() });
+    stub.indexes.set(UID, { settings: structuredClone(articleIndexSettings()), docs: new Map() });
     await index.begin();
     expect(stub.calls()).toEqual([
       `GET /indexes/${UID}`,
@@ -77,7 +77,7 @@ describe('begin and upsert', () => {
 
   it('when the index holds documents of the previous shape (no filter keys), then only a rebuild may write to it', async () => {
     const old = { id: 'old-1', title: 'T', body: 'B', section: 'World', tags: [], authors: [] };
-    stub.indexes.set(UID, { settings: structuredClone(ARTICLE_INDEX_SETTINGS), docs: new Map([['old-1', old]]) });
+    stub.indexes.set(UID, { settings: structuredClone(articleIndexSettings()), docs: new Map([['old-1', old]]) });
     await expect(index.begin()).rejects.toMatchObject({ code: 'index_outdated', status: 409 });
     await expect(index.begin({ rebuild: true })).resolves.toBeUndefined();
   });
@@ -148,7 +148,7 @@ describe('rebuild', () => {
     vi.spyOn(Date, 'now').mockReturnValue(1_700_000_000_000);
     const temp = `${UID}_rebuild_1700000000000`;
     stub.indexes.set(UID, {
-      settings: structuredClone(ARTICLE_INDEX_SETTINGS),
+      settings: structuredClone(articleIndexSettings()),
       docs: new Map([['old', { id: 'old', title: 'Old news' }]]),
     });
     stub.indexes.set(TERMS, {
@@ -189,7 +189,7 @@ describe('rebuild', () => {
   it('when the swap fails, then finish rejects and the old index stays live', async () => {
     vi.spyOn(Date, 'now').mockReturnValue(1_700_000_000_000);
     stub.indexes.set(UID, {
-      settings: structuredClone(ARTICLE_INDEX_SETTINGS),
+      settings: structuredClone(articleIndexSettings()),
       docs: new Map([['old', { id: 'old' }]]),
     });
     await index.begin({ rebuild: true });
@@ -314,7 +314,7 @@ describe('title vocabulary', () => {
   });
 
   it('when a run changed nothing and the vocabulary exists, then finish leaves it alone', async () => {
-    stub.indexes.set(UID, { settings: structuredClone(ARTICLE_INDEX_SETTINGS), docs: new Map() });
+    stub.indexes.set(UID, { settings: structuredClone(articleIndexSettings()), docs: new Map() });
     stub.indexes.set(TERMS, { settings: structuredClone(TERMS_INDEX_SETTINGS), docs: new Map() });
     await index.begin();
     expect(await index.delete(['missing'])).toBe(0);

@@ -78,7 +78,7 @@ describe('suggest on Meilisearch', () => {
         limit: 8,
         attributesToRetrieve: ['term'],
       },
-      { indexUid: UID, hitsPerPage: 0, facets: ['section', 'tags'] },
+      { indexUid: UID, hitsPerPage: 0, facets: ['tags', 'section', 'authors'] },
       {
         indexUid: UID,
         q: 'north ko',
@@ -189,7 +189,7 @@ describe('suggest on Meilisearch', () => {
       indexUid: UID,
       filter: [[`sectionKey = "${toFilterKey('World')}"`], [`tagKeys = "${toFilterKey('EU')}"`]],
       hitsPerPage: 0,
-      facets: ['tags'],
+      facets: ['tags', 'authors'],
     });
     expect(titles).toMatchObject({
       q: 'eu ',

@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../src/logger.js';
 import { loadColumnStore, readCacheState } from '../../src/search/engines/sqlite/column-loader.js';
+import { parseFtsExpression, type FtsNode } from '../../src/search/engines/sqlite/fts-expression.js';
+import { FtsReader } from '../../src/search/engines/sqlite/fts-reader.js';
 import { openSqliteEngine } from '../../src/search/engines/sqlite/index.js';
 import { saveTermLists } from '../../src/search/engines/sqlite/term-lists.js';
 import { SearchParamsSchema } from '../../src/search/search.schema.js';
@@ -18,6 +20,7 @@ describe('saved match lists of frequent words', () => {
   let plain: SearchEngine;
   let listed: SearchEngine;
   let path: string;
+  let plainPath: string;
   let cleanup = async () => {};
   let cleanupListed = async () => {};
   let frequent: string[] = [];
@@ -25,7 +28,7 @@ describe('saved match lists of frequent words', () => {
 
   beforeAll(async () => {
     // Two indexes of the same articles (same doc numbers): lists are saved in the second only.
-    ({ engine: plain, cleanup } = await createSqliteEngine(loadSeedArticles()));
+    ({ engine: plain, cleanup, path: plainPath } = await createSqliteEngine(loadSeedArticles()));
     const second = await createSqliteEngine(loadSeedArticles());
     await second.engine.close();
     ({ path } = second);
@@ -79,5 +82,62 @@ describe('saved match lists of frequent words', () => {
       const query = SuggestParamsSchema.parse({ q: prefix });
       expect(await listed.suggest(query), prefix).toEqual(await plain.suggest(query));
     }
+  });
+
+  it('when issue 13 shapes run (stem-form exclusions, synonyms and acronyms as phrase alternatives, split words, names; every matching strategy), then every expression the engine writes parses, and lists answer it exactly as FTS5 does', async () => {
+    const written = new Set<string>();
+    const original = FtsReader.prototype.docs;
+    const spy = vi.spyOn(FtsReader.prototype, 'docs').mockImplementation(function (this: FtsReader, expression) {
+      written.add(expression);
+      return original.call(this, expression);
+    });
+    const queries = [
+      'korea -missiles ',
+      'north korea -missile -"united states" ',
+      'u.s. officials ',
+      'united states government ',
+      'US ',
+      'n. korea ',
+      'e-sports ',
+      'northkorea ',
+      'okafor ',
+      'daniel okafor harbour',
+      'kwon tae-min ',
+      'kim jong un',
+      'said -said ',
+      '-said ',
+    ];
+    try {
+      for (const q of queries)
+        for (const matchingStrategy of [undefined, 'all', 'last', 'frequency']) {
+          const params = SearchParamsSchema.parse({ q, ...(matchingStrategy && { matchingStrategy }) });
+          expect(await listed.search(params), `${q} ${matchingStrategy}`).toEqual(await plain.search(params));
+        }
+    } finally {
+      spy.mockRestore();
+    }
+    const withLists = new Database(path, { readonly: true });
+    const withoutLists = new Database(plainPath, { readonly: true });
+    const listedReader = new FtsReader(withLists);
+    listedReader.forget(readCacheState(withLists));
+    const plainReader = new FtsReader(withoutLists);
+    const saved = new Set(
+      withLists.prepare("SELECT term FROM term_docs WHERE scope = 'body'").pluck().all() as string[],
+    );
+    const namesSaved = (node: FtsNode): boolean =>
+      node.kind === 'word' ? saved.has(node.word) : node.kind === 'op' && node.children.some(namesSaved);
+    let combined = 0;
+    for (const expression of written) {
+      const tree = parseFtsExpression(expression);
+      expect(tree, expression).toBeDefined();
+      if (tree?.kind === 'op' && namesSaved(tree)) combined++;
+      expect(Array.from(listedReader.docs(expression)), expression).toEqual(Array.from(plainReader.docs(expression)));
+    }
+    withLists.close();
+    withoutLists.close();
+    // Exclusion groups, synonyms and phrases were among them, and many were combined from saved lists.
+    expect([...written].some((e) => / NOT \(/.test(e))).toBe(true);
+    expect([...written].some((e) => e.includes('"united states"'))).toBe(true);
+    expect(combined).toBeGreaterThan(10);
   });
 });

@@ -46,6 +46,78 @@ describe('parseFtsExpression', () => {
     });
   });
 
+  it('when an exclusion holds every stem form and a phrase, then the excluded groups are one OR under NOT, each word named', () => {
+    const forms = ['missiles', 'missile', 'missiled'].map((text) => ({ kind: 'word' as const, text }));
+    const expression = without(allTerms([anyOf([{ kind: 'word', text: 'korea' }])]), [
+      anyOf(forms),
+      anyOf([{ kind: 'phrase', words: ['united', 'states'] }]),
+    ]);
+    expect(expression).toBe('"korea" NOT (("missiles" OR "missile" OR "missiled") OR "united states")');
+    expect(parseFtsExpression(expression)).toEqual({
+      kind: 'op',
+      op: 'NOT',
+      text: expression,
+      children: [
+        { kind: 'word', text: '"korea"', word: 'korea' },
+        {
+          kind: 'op',
+          op: 'OR',
+          text: '("missiles" OR "missile" OR "missiled") OR "united states"',
+          children: [
+            {
+              kind: 'op',
+              op: 'OR',
+              text: '"missiles" OR "missile" OR "missiled"',
+              children: forms.map(({ text }) => ({ kind: 'word', text: `"${text}"`, word: text })),
+            },
+            { kind: 'opaque', text: '"united states"' },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('when a term has synonyms, an acronym or a split word as phrase alternatives, then the words are named and the phrases left to FTS5', () => {
+    const us = anyOf([
+      { kind: 'phrase', words: ['u', 's'] },
+      { kind: 'word', text: 'us' },
+      { kind: 'phrase', words: ['united', 'states'] },
+    ]);
+    const split = anyOf([
+      { kind: 'word', text: 'northkorea' },
+      { kind: 'phrase', words: ['north', 'korea'] },
+    ]);
+    const expression = allTerms([us, split, anyOf([{ kind: 'prefix', text: 'offic' }])]);
+    expect(expression).toBe('("u s" OR "us" OR "united states") AND ("northkorea" OR "north korea") AND "offic"*');
+    expect(parseFtsExpression(expression)).toEqual({
+      kind: 'op',
+      op: 'AND',
+      text: expression,
+      children: [
+        {
+          kind: 'op',
+          op: 'OR',
+          text: '"u s" OR "us" OR "united states"',
+          children: [
+            { kind: 'opaque', text: '"u s"' },
+            { kind: 'word', text: '"us"', word: 'us' },
+            { kind: 'opaque', text: '"united states"' },
+          ],
+        },
+        {
+          kind: 'op',
+          op: 'OR',
+          text: '"northkorea" OR "north korea"',
+          children: [
+            { kind: 'word', text: '"northkorea"', word: 'northkorea' },
+            { kind: 'opaque', text: '"north korea"' },
+          ],
+        },
+        { kind: 'opaque', text: '"offic"*' },
+      ],
+    });
+  });
+
   it('when operators are mixed without parentheses or a column filter is used, then that part stays opaque for FTS5', () => {
     expect(parseFtsExpression('"a" OR "b" AND "c"')).toEqual({ kind: 'opaque', text: '"a" OR "b" AND "c"' });
     const column = inColumns(['summary'], someTerms(['"a"', '"b"']));

@@ -33,6 +33,12 @@ describe('FTS5 query building', () => {
   it('when terms are combined, then every group is parenthesised or a bare string', () => {
     expect(allTerms(['"a"', '("b" OR "c")', '"d"*'])).toBe('"a" AND ("b" OR "c") AND "d"*');
     expect(without('"a" AND "b"', ['"x"', '"y z"'])).toBe('("a" AND "b") NOT ("x" OR "y z")');
+  });
+
+  it('when several excluded words each have several forms, then NOT takes them all as one group', () => {
+    // "(x) OR (y)" starts and ends with a parenthesis without being one group: NOT would bind to (x) alone.
+    expect(without('"a"', ['("x" OR "xs")', '("y" OR "ys")'])).toBe('"a" NOT (("x" OR "xs") OR ("y" OR "ys"))');
+    expect(without('("a)" OR "b")', [])).toBe('("a)" OR "b")');
     expect(inColumns(['summary'], '"a" OR "b"')).toBe('{summary} : ("a" OR "b")');
   });
 

@@ -140,6 +140,7 @@ describe('fromMeiliResults', () => {
       { hits: [], totalHits: 7, facetDistribution: { section: { World: 1, Tech: 6 } } },
     ]);
     expect(result.totalHits).toBe(1);
+    expect(result.fullMatches).toBe(1);
     expect(result.hits.map((h) => h.highlight?.title)).toEqual(['Cyber security &lt;bureau&gt;']);
     expect(result.facets).toEqual({
       section: [
@@ -154,7 +155,12 @@ describe('fromMeiliResults', () => {
 
   it('when the index does not exist, then the result is empty in the usual shape', () => {
     const query = SearchParamsSchema.parse({ facets: 'section,date' });
-    expect(emptySearchResult(query)).toEqual({ hits: [], totalHits: 0, facets: { section: [], date: [] } });
+    expect(emptySearchResult(query)).toEqual({
+      hits: [],
+      totalHits: 0,
+      fullMatches: 0,
+      facets: { section: [], date: [] },
+    });
   });
 });
 

@@ -13,7 +13,7 @@ import {
 } from '../../src/search/engines/meilisearch/to-meili-search.js';
 
 const searchQuery = (params: Record<string, string>) => SearchParamsSchema.parse(params);
-const plan = (params: Record<string, string>, strategy: 'all' | 'frequency' = 'all') => {
+const plan = (params: Record<string, string>, strategy: 'all' | 'last' | 'frequency' = 'all') => {
   const query = searchQuery(params);
   return toMeiliSearchPlan(query, parseQuery(query.q), 'articles', strategy);
 };
@@ -33,7 +33,13 @@ describe('toMeiliQueryText', () => {
 
   it('when a query has phrases and exclusions, then exclusions come first and phrases stay quoted', () => {
     expect(toMeiliQueryText(parseQuery('"North Korea" -spam -"fake news" secur'))).toBe(
-      '-spam -"fake news" "north korea" secur',
+      '-spam -spams -"fake news" "north korea" secur',
+    );
+  });
+
+  it('when a word is excluded, then every form sharing its stem is excluded (Meilisearch matches negative words exactly)', () => {
+    expect(toMeiliQueryText(parseQuery('korea -Missiles'))).toBe(
+      '-missiles -missil -missils -missile -missiled -missiling korea ',
     );
   });
 
@@ -132,9 +138,20 @@ describe('toMeiliSearchPlan', () => {
     expect(plan({}).queries[0]).toMatchObject({ q: '', sort: ['publishedAt:desc'] });
   });
 
-  it('when widening, then every query uses the widening strategy', () => {
-    const { queries } = plan({ q: 'cyber attack', section: 'World' }, 'frequency');
-    expect(queries.map((q) => q.matchingStrategy)).toEqual(['frequency', 'frequency']);
+  it('when a strategy drops words, then every query uses it and one count-only query counts all-words matches', () => {
+    const built = plan({ q: 'cyber attack', section: 'World' }, 'frequency');
+    expect(built.queries.map((q) => q.matchingStrategy)).toEqual(['frequency', 'frequency', 'all']);
+    expect(built.fullMatchesSource).toBe(2);
+    expect(built.queries[2]).toMatchObject({ hitsPerPage: 0, filter: built.queries[0]!.filter });
+  });
+
+  it('when the default asks for term counts, then the index size and each term alone ride along, unfiltered', () => {
+    const query = searchQuery({ q: 'kim -spam jong un', section: 'World' });
+    const built = toMeiliSearchPlan(query, parseQuery(query.q), 'articles', 'all', { countTerms: true });
+    const counts = built.queries.slice(built.termCountSource);
+    expect(counts.map((q) => q.q)).toEqual(['', '-spam -spams kim ', '-spam -spams jong ', '-spam -spams un']);
+    for (const q of counts) expect(q).toEqual({ indexUid: 'articles', q: q.q, hitsPerPage: 0 });
+    expect(built.fullMatchesSource).toBeUndefined();
   });
 });
 

@@ -43,7 +43,7 @@ describe('toTypedQueryText', () => {
 describe('toSuggestPlan', () => {
   it('when a short open word is typed, then only its completions are asked of the vocabulary', () => {
     const { queries, at } = plan({ q: 'north ko' });
-    expect(at).toEqual({ completions: 0, sections: 1, tags: 1, titles: 2 });
+    expect(at).toEqual({ completions: 0, sections: 1, tags: 1, authors: 1, titles: 2 });
     expect(queries[0]).toEqual({
       indexUid: 'articles_terms',
       q: '',
@@ -71,7 +71,7 @@ describe('toSuggestPlan', () => {
 
   it('when the vocabulary is not to be asked, then the plan holds only the article index queries', () => {
     const { queries, at } = plan({ q: 'semocon' }, false);
-    expect(at).toEqual({ sections: 0, tags: 0, titles: 1 });
+    expect(at).toEqual({ sections: 0, tags: 0, authors: 0, titles: 1 });
     expect(queries.every((q) => q.indexUid === 'articles')).toBe(true);
   });
 
@@ -79,8 +79,14 @@ describe('toSuggestPlan', () => {
     expect(asksVocabulary(plan({ q: '中'.repeat(90) }))).toBe(false); // 270 bytes
   });
 
-  it('when a section filter is set, then sections are counted without it and tags with every filter', () => {
+  it('when section and author filters are set, then each is counted without its own filter and tags with every filter', () => {
     const { queries, at } = plan({ q: 'eu ', section: 'World', author: 'Kim' });
+    expect(queries[at.authors]).toEqual({
+      indexUid: 'articles',
+      filter: [[`sectionKey = "${toFilterKey('World')}"`]],
+      hitsPerPage: 0,
+      facets: ['authors'],
+    });
     expect(queries[at.sections]).toEqual({
       indexUid: 'articles',
       filter: [[`authorKeys = "${toFilterKey('Kim')}"`]],

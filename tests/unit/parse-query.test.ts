@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERY_TERMS, parseQuery } from '../../src/search/query/parse-query.js';
+import { isLetterCompound, MAX_QUERY_TERMS, parseQuery } from '../../src/search/query/parse-query.js';
 
 describe('parseQuery', () => {
   it('when the text ends inside a word, then the last word is a prefix', () => {
@@ -36,7 +36,11 @@ describe('parseQuery', () => {
     expect(parseQuery('korea -sanctions -"north korea" ')).toEqual({
       terms: [{ kind: 'word', text: 'korea', prefix: false }],
       excluded: [
-        { kind: 'word', text: 'sanctions' },
+        {
+          kind: 'word',
+          text: 'sanctions',
+          forms: ['sanctions', 'sanction', 'sanctiones', 'sanctione', 'sanctioned', 'sanctioning'],
+        },
         { kind: 'phrase', words: ['north', 'korea'] },
       ],
       extra: [],
@@ -93,5 +97,23 @@ describe('parseQuery', () => {
   it('when the text is empty or only punctuation, then there is nothing to match', () => {
     expect(parseQuery('').terms).toEqual([]);
     expect(parseQuery(' "" -- !!! ').terms).toEqual([]);
+  });
+});
+
+describe('letter compounds', () => {
+  it('when an acronym is dotted, with or without its last dot, then it is one term: the letters as a phrase, or joined', () => {
+    for (const q of ['U.S.', 'U.S', 'u.s. '])
+      expect(parseQuery(q).terms, q).toEqual([{ kind: 'phrase', words: ['u', 's'], synonyms: [['us']] }]);
+  });
+
+  it('when a finished compound has a one-letter part, then it is a phrase or the joined word; while typed, words', () => {
+    expect(parseQuery('e-sports ').terms).toEqual([
+      { kind: 'phrase', words: ['e', 'sports'], synonyms: [['esports']] },
+    ]);
+    expect(parseQuery('e-spo').terms).toEqual([
+      { kind: 'word', text: 'e', prefix: false },
+      { kind: 'word', text: 'spo', prefix: true },
+    ]);
+    expect(isLetterCompound('cyber-security', ['cyber', 'security'])).toBe(false);
   });
 });

@@ -45,9 +45,9 @@ function rankerOver(articles: Article[]): (q: string) => string[] {
     const ranked = new Ranker(fts, store).rank({
       plan: matches.plan!,
       docs: matches.docs!,
-      unfilteredMatches: matches.fullMatches,
+      unfilteredMatches: matches.unfilteredMatches,
       windowEnd: 20,
-      ...(matches.allWords ? { allWords: matches.allWords } : {}),
+      ...(matches.levels ? { levels: matches.levels } : {}),
     });
     return Array.from(ranked, (doc) => idOf.get(doc)!);
   };

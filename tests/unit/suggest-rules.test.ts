@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { byCountThenText, byCountThenValue, compareByCount, compareText } from '../../src/search/count-order.js';
 import { toArticleSuggestions } from '../../src/search/suggest/article-suggestions.js';
 import { lengthInValue, matchAtWord, toFacetSuggestions } from '../../src/search/suggest/facet-suggestions.js';
-import { candidateTexts, lastWordForms, toQuerySuggestions } from '../../src/search/suggest/query-completions.js';
+import {
+  candidateTexts,
+  lastWordForms,
+  phraseCompletions,
+  toQuerySuggestions,
+} from '../../src/search/suggest/query-completions.js';
 import { suggestTypoBudget, typedSuggestionText, type SuggestInput } from '../../src/search/suggest/suggest-plan.js';
 
 // The engine-neutral autocomplete rules both adapters call (tests/meilisearch and
@@ -158,5 +163,35 @@ describe('toArticleSuggestions', () => {
     expect(toArticleSuggestions(typed('kor '), [row], [])[0]?.highlight).toBe(
       'Semiconductor &lt;chips&gt; for North Korea',
     );
+  });
+});
+
+describe('phraseCompletions', () => {
+  const typed = (q: string) => typedSuggestionText(q)!;
+
+  it('when a single prefix is typed, then two-word title phrases found in 2+ sample titles complete it', () => {
+    const titles = [
+      'North Korea fires missile',
+      'North Korea tests drones',
+      'Norvale grows',
+      'Northern lights in the north',
+    ];
+    expect(phraseCompletions(typed('nor'), titles)).toEqual(['north korea']);
+  });
+
+  it('when more words are typed, the word is finished, or the next word is a stop word, then no phrase', () => {
+    expect(phraseCompletions(typed('north ko'), ['North Korea fires', 'North Korea tests'])).toEqual([]);
+    expect(phraseCompletions(typed('nor '), ['North Korea fires', 'North Korea tests'])).toEqual([]);
+    expect(phraseCompletions(typed('nor'), ['North of the border', 'North of the river'])).toEqual([]);
+  });
+
+  it('when a phrase is a candidate, then its words are counted and the typed part marked', () => {
+    const forms = lastWordForms(typed('nor'), ['north'], [], ['north korea']);
+    expect(candidateTexts(typed('nor'), forms)).toEqual([['north'], ['north', 'korea']]);
+    expect(toQuerySuggestions(typed('nor'), forms, [16, 15])[1]).toEqual({
+      type: 'query',
+      text: 'north korea',
+      highlight: '<mark>nor</mark>th korea',
+    });
   });
 });

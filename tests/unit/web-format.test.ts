@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatBucket, formatCount, formatDate, formatNames, formatRange, plural } from '../../src/web/format.js';
-import { pagePosition, resultsHeading } from '../../src/web/render-results.js';
+import { matchNote, pagePosition, resultsHeading } from '../../src/web/render-results.js';
 
 describe('web display formats', () => {
   it('when a datetime is shown, then it is the UTC day', () => {
@@ -39,5 +39,13 @@ describe('web display formats', () => {
     expect(pagePosition({ page: 2, totalPages: 19 }, 1000)).toBe('Page 2 of 19');
     expect(pagePosition({ page: 1, totalPages: 1 }, 1000)).toBe('');
     expect(pagePosition({ page: 3, totalPages: 5000 }, 1000)).toBe('Page 3 of 1,000');
+  });
+
+  it('when some results hold only some words, then the note says how many hold all of them', () => {
+    expect(matchNote(106, 6, 'kim jong un')).toBe('6 results with all your words, then 100 with some');
+    expect(matchNote(2, 1, 'a b')).toBe('1 result with all your words, then 1 with some');
+    expect(matchNote(40, 0, 'kim jong un')).toBe('No result has all your words; 40 have some');
+    expect(matchNote(40, 40, 'korea')).toBe('');
+    expect(matchNote(186, 186, '')).toBe('');
   });
 });

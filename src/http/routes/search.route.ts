@@ -19,6 +19,8 @@ export function searchRouter(engine: SearchEngine): Router {
       page: query.page,
       pageSize: query.pageSize,
       totalHits: result.totalHits,
+      fullMatches: result.fullMatches,
+      ...(result.suggestedQuery !== undefined && { suggestedQuery: result.suggestedQuery }),
       totalPages: Math.ceil(result.totalHits / query.pageSize),
       sort: query.sort,
       facets: result.facets,

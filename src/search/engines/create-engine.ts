@@ -16,7 +16,7 @@ export async function openSearchEngine(config: Config, logger: Logger): Promise<
     });
   }
   const { openSqliteEngine } = await import('./sqlite/index.js');
-  return openSqliteEngine({ path: config.SQLITE_PATH, logger });
+  return openSqliteEngine({ path: config.SQLITE_PATH, logger, synonyms: config.SYNONYMS });
 }
 
 /** How the write side is used. */
@@ -36,7 +36,7 @@ export async function openArticleIndex(
 ): Promise<ArticleIndex> {
   if (config.SEARCH_ENGINE === 'meilisearch') {
     const { createMeilisearchIndex } = await import('./meilisearch/index.js');
-    return createMeilisearchIndex({ ...meiliOptions(config), logger });
+    return createMeilisearchIndex({ ...meiliOptions(config), logger, synonyms: config.SYNONYMS });
   }
   const { openSqliteIndex } = await import('./sqlite/index.js');
   return openSqliteIndex({ path: config.SQLITE_PATH, logger, ...options });

@@ -1,16 +1,25 @@
 import { tokenize } from '../../text/normalize.js';
 import { ENGLISH_STOP_WORDS } from './stop-words.js';
+import { exclusionForms } from './word-forms.js';
 
 /** Meilisearch considers only the first 10 words of a query; so do we for matching. */
 export const MAX_QUERY_TERMS = 10;
 /** Words after the first 10 still help rank partial matches of long queries. */
 export const MAX_EXTRA_TERMS = 22;
 
-/** A term the results must hold: one word (maybe a prefix) or a phrase, which counts as one word. */
-export type QueryTerm = { kind: 'word'; text: string; prefix: boolean } | { kind: 'phrase'; words: string[] };
+/**
+ * A term the results must hold: one word (maybe a prefix) or a phrase, which counts as one word.
+ * `synonyms` (src/search/query/synonyms.ts) are word lists that stand for it too.
+ */
+export type QueryTerm =
+  | { kind: 'word'; text: string; prefix: boolean; synonyms?: string[][] }
+  | { kind: 'phrase'; words: string[]; synonyms?: string[][] };
 
-/** A term the results must not hold (`-word`, `-"a phrase"`). */
-export type ExcludedTerm = { kind: 'word'; text: string } | { kind: 'phrase'; words: string[] };
+/**
+ * A term the results must not hold (`-word`, `-"a phrase"`). A word is excluded in every form
+ * that shares its English stem (`forms`, the word first), as strong as a match of it.
+ */
+export type ExcludedTerm = { kind: 'word'; text: string; forms: string[] } | { kind: 'phrase'; words: string[] };
 
 /** The search text, parsed: folded words in query order. */
 export interface ParsedQuery {
@@ -48,11 +57,18 @@ export function parseQuery(q: string): ParsedQuery {
     if (chunk.negated) {
       if (excluded.length < MAX_QUERY_TERMS) {
         // "-cyber-security" excludes the phrase "cyber security", as its quoted form would.
-        excluded.push(words.length > 1 ? { kind: 'phrase', words } : { kind: 'word', text: words[0]! });
+        excluded.push(
+          words.length > 1
+            ? { kind: 'phrase', words }
+            : { kind: 'word', text: words[0]!, forms: exclusionForms(words[0]!) },
+        );
       }
       continue;
     }
+    const open = chunk === chunks.at(-1) && endsOpen;
     if (chunk.quoted && words.length > 1) addTerm(candidates, seen, { kind: 'phrase', words });
+    else if (!chunk.quoted && isLetterCompound(chunk.text, words, open))
+      addTerm(candidates, seen, { kind: 'phrase', words, synonyms: [[words.join('')]] });
     else
       for (const text of words)
         if (!addTerm(candidates, seen, { kind: 'word', text, prefix: false })) repeated.push(text);
@@ -69,6 +85,24 @@ export function parseQuery(q: string): ParsedQuery {
   const repeats = [...new Set(repeated)].filter((w) => !ENGLISH_STOP_WORDS.has(w));
   const extra = [...extraWords, ...repeats].slice(0, MAX_EXTRA_TERMS);
   return { terms: kept.slice(0, MAX_QUERY_TERMS), excluded, extra };
+}
+
+const DOTTED_ACRONYM = /^(?:\p{L}\.)+\p{L}\.?$/u;
+
+/**
+ * Whether a typed chunk is one word written in parts, of which some are single letters: a dotted
+ * acronym ("U.S.", "U.S") or a compound such as "e-sports" or "x-ray". Such a chunk is searched
+ * as the phrase of its parts or the parts joined ("u s" or "us", "e sports" or "esports"), so a
+ * lone letter never stands as a word of its own ("é" in a Portuguese story is not "e-sports").
+ * @example isLetterCompound('U.S.', ['u', 's']) -> true
+ * @example isLetterCompound('cyber-security', ['cyber', 'security']) -> false
+ */
+export function isLetterCompound(text: string, words: readonly string[], open = false): boolean {
+  if (words.length < 2) return false;
+  const trimmed = text.replace(/[,;:!?)]+$/u, '');
+  if (DOTTED_ACRONYM.test(trimmed)) return true;
+  // A compound still being typed ("e-spo") may become anything: its last part stays a prefix.
+  return !open && /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u.test(trimmed) && words.some((w) => w.length === 1);
 }
 
 /** Adds a term unless already there; says whether it was new. */

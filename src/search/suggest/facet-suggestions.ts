@@ -5,8 +5,8 @@ import { markTypedPrefix } from '../highlight/prefix-highlight.js';
 import { suggestTypoBudget } from './suggest-plan.js';
 import type { Suggestion } from './suggest.schema.js';
 
-/** A section or tag suggestion. */
-export type FacetSuggestion = Extract<Suggestion, { type: 'section' | 'tag' }>;
+/** A section, tag or author suggestion. */
+export type FacetSuggestion = Extract<Suggestion, { type: 'section' | 'tag' | 'author' }>;
 
 /**
  * Where the typed words match the value's words, starting at any word of the value: the
@@ -47,14 +47,14 @@ export function lengthInValue(valueRest: string, joinedLength: number): number {
 }
 
 /**
- * Facet values with their counts -> the sections or tags whose words match what was typed,
+ * Facet values with their counts -> the sections, tags or authors whose words match what was typed,
  * count desc then text asc, the matched part marked.
  * @example toFacetSuggestions('korea', [{ type: 'section', value: 'North Korea', count: 4 }])
  *   -> [{ type: 'section', text: 'North Korea', count: 4, highlight: 'North <mark>Korea</mark>' }]
  */
 export function toFacetSuggestions(
   typed: string,
-  values: Iterable<{ type: 'section' | 'tag'; value: string; count: number }>,
+  values: Iterable<{ type: FacetSuggestion['type']; value: string; count: number }>,
 ): FacetSuggestion[] {
   const out: FacetSuggestion[] = [];
   for (const { type, value, count } of values) {

@@ -1,4 +1,6 @@
+import { tokenize } from '../../text/normalize.js';
 import { matchPrefix } from '../../text/prefix-match.js';
+import { ENGLISH_STOP_WORDS } from '../query/stop-words.js';
 import { byCountThenText } from '../count-order.js';
 import { markTypedPrefix } from '../highlight/prefix-highlight.js';
 import { TYPO_CANDIDATES, type SuggestInput } from './suggest-plan.js';
@@ -10,7 +12,44 @@ import type { Suggestion } from './suggest.schema.js';
  * (`candidateTexts`) its own way, and `toQuerySuggestions` turns the counts into suggestions.
  */
 
-/** A candidate for the last word, and how many of its characters the reader typed. */
+/** Titles read for phrase completions: the first this many that match what was typed. */
+export const PHRASE_SAMPLE = 50;
+/** Phrase completions considered per keystroke, and how often a phrase must recur in the sample. */
+const PHRASES = { max: 2, minTitles: 2 } as const;
+
+/**
+ * Whether phrase completions are looked for: a single word being typed ("nor" -> "north korea").
+ */
+export function wantsPhrases(input: SuggestInput): boolean {
+  return input.open && input.words.length === 1;
+}
+
+/**
+ * Frequent two-word title phrases that complete a single typed prefix: in each sample title, the
+ * word starting with the prefix and the next word (not a stop word); the phrases found in at least
+ * two titles, most frequent first. The adapter counts them like any candidate.
+ * @example phraseCompletions(typed('nor'), ['North Korea fires', 'North Korea tests', 'Norvale grows']) -> ['north korea']
+ */
+export function phraseCompletions(input: SuggestInput, titles: readonly string[]): string[] {
+  if (!wantsPhrases(input)) return [];
+  const seen = new Map<string, number>();
+  for (const title of titles) {
+    const words = tokenize(title);
+    const phrases = new Set<string>();
+    words.forEach((w, i) => {
+      const next = words[i + 1];
+      if (w.startsWith(input.last) && next !== undefined && !ENGLISH_STOP_WORDS.has(next)) phrases.add(`${w} ${next}`);
+    });
+    for (const p of phrases) seen.set(p, (seen.get(p) ?? 0) + 1);
+  }
+  return [...seen]
+    .filter(([, n]) => n >= PHRASES.minTitles)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, PHRASES.max)
+    .map(([p]) => p);
+}
+
+/** A candidate for the last word (a phrase for a phrase completion), and how many of its characters the reader typed. */
 export interface LastWordForm {
   term: string;
   typedLength: number;
@@ -28,11 +67,12 @@ export function lastWordForms(
   input: SuggestInput,
   completions: readonly string[],
   typos: readonly string[],
+  phrases: readonly string[] = [],
 ): LastWordForm[] {
   const { last, open } = input;
   // A finished word is offered as typed; a count of zero drops it when nothing holds it.
   const exact = open ? completions : [last];
-  const forms = [...new Set([...exact, ...typos.slice(0, TYPO_CANDIDATES)])];
+  const forms = [...new Set([...exact, ...typos.slice(0, TYPO_CANDIDATES), ...(open ? phrases : [])])];
   return forms.map((term) => ({
     term,
     typedLength: open ? (matchPrefix(last, term, 1)?.length ?? last.length) : term.length,
@@ -45,7 +85,7 @@ export function lastWordForms(
  * @example candidateTexts(typed('north ko'), [{ term: 'korea', typedLength: 2 }]) -> [['north', 'korea']]
  */
 export function candidateTexts(input: SuggestInput, forms: readonly LastWordForm[]): string[][] {
-  return forms.map((form) => [...input.before, form.term]);
+  return forms.map((form) => [...input.before, ...form.term.split(' ')]);
 }
 
 /**

@@ -36,6 +36,12 @@ export const SuggestionSchema = z
     }),
     z.object({ type: z.literal('tag'), text: z.string(), count: z.number().int(), highlight }),
     z.object({ type: z.literal('section'), text: z.string(), count: z.number().int(), highlight }),
+    z.object({
+      type: z.literal('author'),
+      text: z.string().describe('An author name'),
+      count: z.number().int().describe('Articles by this author under the other filters'),
+      highlight,
+    }),
   ])
   .meta({ id: 'Suggestion' });
 export type Suggestion = z.output<typeof SuggestionSchema>;

@@ -11,8 +11,8 @@ import { toFacetSuggestions as matchFacetValues, type FacetSuggestion } from '..
 
 /**
  * Facet counts -> the sections and tags whose words match the typed words, count desc then
- * text asc, the matched part marked. `sections` must count without the section filter (a
- * suggested section replaces it) and `tags` with every filter.
+ * text asc, the matched part marked. `sections` and `authors` must count without their own
+ * filter (a suggested one replaces it) and `tags` with every filter.
  * @example toFacetSuggestions('korea', { section: { 'North Korea': 4 } }, { tags: { 'north-korea': 4, korea: 6 } })
  *   -> [{ type: 'tag', text: 'korea', count: 6, ... }, { type: 'section', text: 'North Korea', count: 4, highlight: 'North <mark>Korea</mark>' }, ...]
  */
@@ -20,6 +20,7 @@ export function toFacetSuggestions(
   typed: string,
   sections: FacetDistribution | undefined,
   tags: FacetDistribution | undefined,
+  authors?: FacetDistribution,
 ): FacetSuggestion[] {
   const values = [
     ...Object.entries(sections?.['section'] ?? {}).map(([value, count]) => ({
@@ -28,6 +29,7 @@ export function toFacetSuggestions(
       count,
     })),
     ...Object.entries(tags?.['tags'] ?? {}).map(([value, count]) => ({ type: 'tag' as const, value, count })),
+    ...Object.entries(authors?.['authors'] ?? {}).map(([value, count]) => ({ type: 'author' as const, value, count })),
   ];
   return matchFacetValues(typed, values);
 }

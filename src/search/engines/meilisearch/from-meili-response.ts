@@ -66,9 +66,12 @@ type MeiliResult = Pick<MultiSearchResult<RecordAny>, 'hits' | 'totalHits' | 'fa
  */
 export function fromMeiliResults(query: SearchQuery, plan: SearchPlan, results: readonly MeiliResult[]): SearchResult {
   const main = results[0];
+  const totalHits = main?.totalHits ?? 0;
+  const full = plan.fullMatchesSource === undefined ? undefined : results[plan.fullMatchesSource];
   const result: SearchResult = {
     hits: (main?.hits ?? []).map((hit) => toSearchHit(hit, query.highlight)),
-    totalHits: main?.totalHits ?? 0,
+    totalHits,
+    fullMatches: full ? (full.totalHits ?? 0) : totalHits,
     facets: {},
   };
   // Schema order, whatever order the facets were asked in.
@@ -84,6 +87,25 @@ export function fromMeiliResults(query: SearchQuery, plan: SearchPlan, results: 
     }
   }
   return result;
+}
+
+/** A federated multi-search answer, as far as the mapping reads it. */
+type FederatedAnswer = Pick<MultiSearchResult<RecordAny>, 'hits' | 'totalHits'> & {
+  facetsByIndex?: Record<
+    string,
+    { distribution?: MeiliResult['facetDistribution']; stats?: MeiliResult['facetStats'] }
+  >;
+};
+
+/** A federated answer -> the shape of one multi-search result: its hits, total, and the index's facets. */
+export function fromFederated(answer: FederatedAnswer, indexUid: string): MeiliResult {
+  const facets = answer.facetsByIndex?.[indexUid];
+  return {
+    hits: answer.hits,
+    totalHits: answer.totalHits ?? 0,
+    ...(facets?.distribution && { facetDistribution: facets.distribution }),
+    ...(facets?.stats && { facetStats: facets.stats }),
+  };
 }
 
 /** What a search answers when the index does not exist yet: nothing, in the usual shape. */

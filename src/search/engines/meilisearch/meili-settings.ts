@@ -1,6 +1,7 @@
 import type { Settings } from 'meilisearch';
 import { SUGGEST_TYPO_MIN_LENGTH } from '../../suggest/suggest-plan.js';
 import { ENGLISH_STOP_WORDS } from '../../query/stop-words.js';
+import { DEFAULT_SYNONYMS, toMeiliSynonyms, type SynonymGroups } from '../../query/synonyms.js';
 import { SEARCH_LIMITS } from '../../search.schema.js';
 
 /**
@@ -45,7 +46,8 @@ function separatorTokens(ranges: readonly (readonly [number, number])[]): string
  *   exact totals; pages themselves stop at `SEARCH_LIMITS.maxResultWindow` (10,000).
  * - `typoTolerance`: Meilisearch's defaults (1 typo from 5 letters, 2 from 9), stated so a
  *   changed default cannot drift from the embedded engine.
- * - `stopWords`: the same English list the query parser drops (src/search/query/stop-words.ts).
+ * - `stopWords`: the English list the query parser drops (src/search/query/stop-words.ts), less
+ *   its one-letter words ("s", "t", "a"), which acronyms and compounds spell in phrases.
  * - `separatorTokens`: words split where ours split (`SEPARATOR_TOKENS`).
  * - `filterableAttributes`: the labels for their facet counts, their keys for filters
  *   (`toFilterKey`), the date fields for ranges and the histogram.
@@ -72,10 +74,20 @@ export const ARTICLE_INDEX_SETTINGS = {
   },
   pagination: { maxTotalHits: 1_000_000 },
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
-  stopWords: [...ENGLISH_STOP_WORDS].sort(),
+  // One-letter words stay indexed: a stop word inside a phrase matches any word, so "u s" (U.S.)
+  // would match "U.N."; the query parser drops them from plain queries anyway.
+  stopWords: [...ENGLISH_STOP_WORDS].filter((w) => w.length > 1).sort(),
   separatorTokens: [...SEPARATOR_TOKENS],
   facetSearch: true,
 } satisfies Settings;
+
+/**
+ * The article index's settings with the operator's synonyms (`SYNONYMS`; default the shipped
+ * news list), applied by Meilisearch at query time as the embedded engine applies them.
+ */
+export function articleIndexSettings(synonyms: SynonymGroups = DEFAULT_SYNONYMS): Settings {
+  return { ...ARTICLE_INDEX_SETTINGS, synonyms: toMeiliSynonyms(synonyms) };
+}
 
 /**
  * Settings of the title vocabulary index (`<uid>_terms`, one document per title word), which
@@ -101,6 +113,17 @@ export const TERMS_INDEX_SETTINGS = {
   prefixSearch: 'indexingTime',
   facetSearch: false,
 } satisfies Settings;
+
+/** Two synonym maps with the same keys and, per key, the same equivalents in any order. */
+function sameSynonyms(current: unknown, wanted: unknown): boolean {
+  const norm = (map: unknown) =>
+    JSON.stringify(
+      Object.entries((map ?? {}) as Record<string, string[]>)
+        .map(([k, v]) => [k, [...v].sort()] as const)
+        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+    );
+  return norm(current) === norm(wanted);
+}
 
 /** Settings that are sets: Meilisearch may return them in another order. */
 const UNORDERED = new Set(['filterableAttributes', 'sortableAttributes', 'stopWords', 'separatorTokens']);
@@ -130,7 +153,10 @@ function holds(current: unknown, wanted: unknown, unordered = false): boolean {
 export function settingsPatch(current: Settings, wanted: Settings = ARTICLE_INDEX_SETTINGS): Settings | undefined {
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(wanted)) {
-    if (!holds((current as Record<string, unknown>)[key], value, UNORDERED.has(key))) patch[key] = value;
+    const now = (current as Record<string, unknown>)[key];
+    // A removed synonym must go too: the whole map is compared, not only the keys wanted.
+    const same = key === 'synonyms' ? sameSynonyms(now, value) : holds(now, value, UNORDERED.has(key));
+    if (!same) patch[key] = value;
   }
   return Object.keys(patch).length > 0 ? (patch as Settings) : undefined;
 }

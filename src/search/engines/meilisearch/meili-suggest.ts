@@ -6,6 +6,7 @@ import { toFacetSuggestions } from './facet-suggestions.js';
 import {
   candidateTexts,
   lastWordForms,
+  phraseCompletions,
   toQuerySuggestions,
   type LastWordForm,
 } from '../../suggest/query-completions.js';
@@ -57,11 +58,15 @@ export async function suggestOnMeili(query: SuggestQuery, deps: MeiliSuggestDeps
       const terms = (at: number | undefined) => (at === undefined ? [] : toTerms(first[at]?.hits));
       const { forms, typos } = await deps.guard('suggest', async () => {
         const typoTerms = terms(plan.at.typos);
-        return { forms: lastWordForms(input, terms(plan.at.completions), typoTerms), typos: typoTerms };
+        const phrases = phraseCompletions(input, titlesOf(first[plan.at.titles]?.hits));
+        return { forms: lastWordForms(input, terms(plan.at.completions), typoTerms, phrases), typos: typoTerms };
       });
-      const counts =
-        forms.length === 0 ? [] : await run(toCountQueries(candidateTexts(input, forms), query.filters, deps.indexUid));
+      const texts = candidateTexts(input, forms);
+      let counts = forms.length === 0 ? [] : await run(toCountQueries(texts, query.filters, deps.indexUid));
       if (!counts) return [];
+      // Under filters no title may hold a candidate while the articles' text does: counted there.
+      if (hasAnyFilter(query) && counts.every((c) => (c.totalHits ?? 0) === 0) && texts.length > 0)
+        counts = (await run(toCountQueries(texts, query.filters, deps.indexUid, 'anywhere'))) ?? counts;
       return deps.guard('suggest', async () => assemble(query, input, { plan, results: first, forms, counts, typos }));
     }
   }
@@ -81,6 +86,20 @@ export async function suggestOnMeili(query: SuggestQuery, deps: MeiliSuggestDeps
     );
   const counts = results.slice(local.queries.length);
   return deps.guard('suggest', async () => assemble(query, input, { plan: local, results, forms, counts, typos: [] }));
+}
+
+/** The titles of title hits, for phrase completions (hits that are not ours are skipped). */
+function titlesOf(hits: readonly unknown[] | undefined): string[] {
+  return (hits ?? []).flatMap((hit) => {
+    const title = (hit as { title?: unknown }).title;
+    return typeof title === 'string' ? [title] : [];
+  });
+}
+
+/** Whether any filter narrows the request. */
+function hasAnyFilter({ filters }: SuggestQuery): boolean {
+  const { sections, tags, authors } = filters;
+  return sections.length + tags.length + authors.length > 0 || 'from' in filters || 'to' in filters;
 }
 
 interface Answers {
@@ -111,6 +130,7 @@ function assemble(
         input.words.join(' '),
         results[at.sections]?.facetDistribution,
         results[at.tags]?.facetDistribution,
+        results[at.authors]?.facetDistribution,
       ),
     articles: (limit) => fromTitleHits(input, results[at.titles]?.hits.slice(0, Math.max(0, limit)), typos),
   });

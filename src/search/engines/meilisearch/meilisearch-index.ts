@@ -5,7 +5,8 @@ import type { Logger } from '../../../logger.js';
 import type { ArticleIndex, IndexRunOptions } from '../../search-engine.js';
 import { jsonBytes, toMeiliDocument, toRequestChunks, type MeiliDocument } from './meili-document.js';
 import { createGuard, isPayloadTooLarge, taskFailure, toAppError } from './meili-errors.js';
-import { ARTICLE_INDEX_SETTINGS, settingsPatch, TERMS_INDEX_SETTINGS } from './meili-settings.js';
+import { articleIndexSettings, settingsPatch, TERMS_INDEX_SETTINGS } from './meili-settings.js';
+import type { SynonymGroups } from '../../query/synonyms.js';
 import {
   applyTermDelta,
   countTitleTerms,
@@ -25,6 +26,8 @@ export interface MeilisearchIndexOptions {
   batchTimeoutMs?: number;
   /** How long one HTTP request may take, a batch upload included (default 60 s). */
   requestTimeoutMs?: number;
+  /** The `synonyms` setting (default: the shipped news list; `[]` for none). */
+  synonyms?: SynonymGroups;
 }
 
 /**
@@ -84,6 +87,7 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Articl
     defaultWaitOptions: { timeout: options.batchTimeoutMs ?? 600_000, interval: 100 },
   });
   const { logger, indexUid } = options;
+  const articleSettings = articleIndexSettings(options.synonyms);
   const guard = createGuard(logger);
   let target = indexUid;
   let rebuilding: string | undefined;
@@ -129,7 +133,7 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Articl
   }
 
   /** PATCHes only the settings that differ, so an unchanged index gets no task at all. */
-  async function applySettings(uid: string, wanted: Settings = ARTICLE_INDEX_SETTINGS): Promise<void> {
+  async function applySettings(uid: string, wanted: Settings = articleSettings): Promise<void> {
     const current = await guard('getSettings', () => client.index(uid).getSettings());
     const patch = settingsPatch(current, wanted);
     if (patch) await runTask('updateSettings', () => client.index(uid).updateSettings(patch));

@@ -8,7 +8,7 @@ import { HIT_ATTRIBUTES } from './meili-document.js';
 import { hasOwnFilter, toMeiliFilter } from './to-meili-filter.js';
 
 /** Asks Meilisearch for `_formatted` with our private markers, which `markedToHtml` turns into `<mark>`. */
-const HIGHLIGHT_PARAMS: Partial<MultiSearchQuery> = {
+export const HIGHLIGHT_PARAMS: Partial<MultiSearchQuery> = {
   // A cropped attribute is only marked when it is highlighted too, hence summary and body here.
   attributesToHighlight: ['title', 'summary', 'body'],
   attributesToCrop: ['summary', 'body'],
@@ -18,10 +18,14 @@ const HIGHLIGHT_PARAMS: Partial<MultiSearchQuery> = {
   highlightPostTag: MARK_CLOSE,
 };
 
-/** Which multi-search result holds the counts of each requested facet. */
+/** Which multi-search result holds the counts of each requested facet, and the all-words count. */
 export interface SearchPlan {
   queries: MultiSearchQuery[];
   facetSource: Partial<Record<FacetName, number>>;
+  /** The count-only query with `matchingStrategy: 'all'`; absent when the main query's total is that count. */
+  fullMatchesSource?: number;
+  /** Where `termCountQueries` start (the index size, then each term), when asked for. */
+  termCountSource?: number;
 }
 
 /**
@@ -32,13 +36,34 @@ export interface SearchPlan {
  */
 export function toMeiliQueryText(parsed: ParsedQuery): string {
   const parts = [
-    ...parsed.excluded.map((t) => (t.kind === 'word' ? `-${t.text}` : `-"${t.words.join(' ')}"`)),
+    ...parsed.excluded.flatMap((t) => (t.kind === 'word' ? t.forms.map((f) => `-${f}`) : [`-"${t.words.join(' ')}"`])),
     ...parsed.terms.map((t) => (t.kind === 'word' ? t.text : `"${t.words.join(' ')}"`)),
   ];
   if (parts.length === 0) return '';
   const last = parsed.terms.at(-1);
   const prefixOpen = last?.kind === 'word' && last.prefix;
   return parts.join(' ') + (prefixOpen ? '' : ' ');
+}
+
+/**
+ * Count-only queries for the widening weights, over the whole index as Meilisearch's own
+ * `frequency` counts: first the index size, then each term alone (with its typo and prefix forms).
+ */
+export function termCountQueries(parsed: ParsedQuery, indexUid: string): MultiSearchQuery[] {
+  return [
+    { indexUid, q: '', hitsPerPage: 0 },
+    ...parsed.terms.map((_, i) => ({ indexUid, q: termQueryText(parsed, i), hitsPerPage: 0 })),
+  ];
+}
+
+/**
+ * The text of one term searched alone: the exclusions, then the term (a trailing space unless
+ * it is the prefix being typed).
+ * @example termQueryText(parseQuery('kim -missile un'), 0) -> '-missile kim '
+ */
+export function termQueryText(parsed: ParsedQuery, i: number): string {
+  const term = parsed.terms[i]!;
+  return toMeiliQueryText({ terms: [term], excluded: parsed.excluded, extra: [] });
 }
 
 /**
@@ -68,13 +93,17 @@ export function needsPartialMatches(parsed: ParsedQuery, allWordsHits: number): 
 /**
  * One search -> one multi-search request: query 0 carries every filter, the hits (page mode,
  * for exact totals) and the facets that respect every filter; each requested disjunctive facet
- * whose own filter is set gets a count-only query without that filter.
+ * whose own filter is set gets a count-only query without that filter. Under a strategy that
+ * drops words (`last`, `frequency`), one more count-only query with `all` counts the articles
+ * holding every word (`fullMatches`). With `countTerms`, the counts the default's widening
+ * weighs its words by (`termCountQueries`) ride along, so widening costs one more round trip.
  */
 export function toMeiliSearchPlan(
   query: SearchQuery,
   parsed: ParsedQuery,
   indexUid: string,
   matchingStrategy: MatchingStrategies,
+  options: { countTerms?: boolean } = {},
 ): SearchPlan {
   const q = toMeiliQueryText(parsed);
   const filter = toMeiliFilter(query.filters);
@@ -110,5 +139,13 @@ export function toMeiliSearchPlan(
     }
   }
   if (mainFacets.length > 0) main.facets = mainFacets;
+  if (matchingStrategy !== 'all' && parsed.terms.length > 1) {
+    plan.fullMatchesSource = plan.queries.length;
+    plan.queries.push({ indexUid, q, ...(filter.length > 0 && { filter }), hitsPerPage: 0, matchingStrategy: 'all' });
+  }
+  if (options.countTerms && parsed.terms.length > 1) {
+    plan.termCountSource = plan.queries.length;
+    plan.queries.push(...termCountQueries(parsed, indexUid));
+  }
   return plan;
 }

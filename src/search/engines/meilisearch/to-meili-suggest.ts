@@ -5,6 +5,7 @@ import {
   suggestTypoBudget,
   type SuggestInput,
 } from '../../suggest/suggest-plan.js';
+import { PHRASE_SAMPLE, wantsPhrases } from '../../suggest/query-completions.js';
 import type { SuggestQuery } from '../../suggest/suggest.schema.js';
 import type { SearchFilters } from '../../search.schema.js';
 import { isSearchableTerm, termsIndexUid } from './title-terms.js';
@@ -20,7 +21,8 @@ export const TITLE_HIT_ATTRIBUTES = ['id', 'title', 'section', 'publishedAtIso']
 const COUNTED_ATTRIBUTES = ['title'];
 
 /** Most frequent first, then alphabetical: the embedded engine's order of candidates. */
-const TERM_SORT = ['docs:desc', 'term:asc'];
+/** Vocabulary order: most frequent first, then alphabetical (the embedded engine's count order). */
+export const TERM_SORT = ['docs:desc', 'term:asc'];
 
 /** Above every code point a word can hold: `prefix + PREFIX_END` bounds the words starting with `prefix`. */
 const PREFIX_END = '\u{10FFFF}';
@@ -31,7 +33,7 @@ const PREFIX_END = '\u{10FFFF}';
  */
 export interface SuggestPlan {
   queries: MultiSearchQuery[];
-  at: { completions?: number; typos?: number; sections: number; tags: number; titles: number };
+  at: { completions?: number; typos?: number; sections: number; tags: number; authors: number; titles: number };
 }
 
 const withFilter = (filter: string[][]) => (filter.length > 0 ? { filter } : {});
@@ -102,29 +104,32 @@ export function toSuggestPlan(
   const add = (q: MultiSearchQuery) => queries.push(q) - 1;
   const terms = withTerms ? toTermQueries(input, termsIndexUid(indexUid), add) : {};
   const filter = toMeiliFilter(query.filters);
-  let sections: number;
-  let tags: number;
-  if (query.filters.sections.length > 0) {
-    sections = add({
-      indexUid,
-      ...withFilter(toMeiliFilter(query.filters, 'section')),
-      hitsPerPage: 0,
-      facets: ['section'],
-    });
-    tags = add({ indexUid, ...withFilter(filter), hitsPerPage: 0, facets: ['tags'] });
-  } else {
-    sections = tags = add({ indexUid, ...withFilter(filter), hitsPerPage: 0, facets: ['section', 'tags'] });
-  }
+  // Sections and authors count without their own filter (a suggested one replaces it): a query
+  // of their own when that filter is set, else they share the query that counts the tags.
+  const shared: string[] = ['tags'];
+  const own = (facet: 'section' | 'authors'): number | undefined => {
+    const set = facet === 'section' ? query.filters.sections : query.filters.authors;
+    if (set.length > 0)
+      return add({ indexUid, ...withFilter(toMeiliFilter(query.filters, facet)), hitsPerPage: 0, facets: [facet] });
+    shared.push(facet);
+    return undefined;
+  };
+  const ownSections = own('section');
+  const ownAuthors = own('authors');
+  const tags = add({ indexUid, ...withFilter(filter), hitsPerPage: 0, facets: shared });
+  const sections = ownSections ?? tags;
+  const authors = ownAuthors ?? tags;
   const titles = add({
     indexUid,
     q: toTypedQueryText(input),
     attributesToSearchOn: ['title'],
     matchingStrategy: 'all',
     ...withFilter(filter),
-    limit: query.limit,
+    // A single word being typed: its titles are also the sample of phrase completions.
+    limit: wantsPhrases(input) ? Math.max(query.limit, PHRASE_SAMPLE) : query.limit,
     attributesToRetrieve: [...TITLE_HIT_ATTRIBUTES],
   });
-  return { queries, at: { ...terms, sections, tags, titles } };
+  return { queries, at: { ...terms, sections, tags, authors, titles } };
 }
 
 /** Whether the plan asks the vocabulary, so the candidates are known only after its answer. */
@@ -142,6 +147,7 @@ export function toCountQueries(
   texts: readonly (readonly string[])[],
   filters: SearchFilters,
   indexUid: string,
+  where: 'title' | 'anywhere' = 'title',
 ): MultiSearchQuery[] {
   const filter = toMeiliFilter(filters);
   return texts.map((words) => ({
@@ -149,7 +155,7 @@ export function toCountQueries(
     // Our words hold letters and digits only: nothing to escape inside the quotes.
     q: words.map((w) => `"${w}"`).join(' '),
     matchingStrategy: 'all',
-    attributesToSearchOn: COUNTED_ATTRIBUTES,
+    ...(where === 'title' && { attributesToSearchOn: COUNTED_ATTRIBUTES }),
     ...withFilter(filter),
     hitsPerPage: 0,
     page: 1,

@@ -49,5 +49,22 @@ export function inColumns(columns: readonly ('title' | 'summary' | 'body')[], ex
 }
 
 function group(expression: string): string {
-  return /^\(.*\)$|^"[^"]*(?:""[^"]*)*"\*?$/.test(expression) ? expression : `(${expression})`;
+  return enclosed(expression) || /^"[^"]*(?:""[^"]*)*"\*?$/.test(expression) ? expression : `(${expression})`;
+}
+
+/**
+ * Whether one pair of parentheses encloses the whole expression: `(a OR b)` is, `(a) OR (b)`
+ * is not (and would bind wrongly after NOT). Parentheses inside FTS5 strings do not count.
+ */
+function enclosed(expression: string): boolean {
+  if (!expression.startsWith('(') || !expression.endsWith(')')) return false;
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < expression.length; i++) {
+    const c = expression[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c === '(') depth++;
+    else if (!quoted && c === ')' && --depth === 0 && i < expression.length - 1) return false;
+  }
+  return depth === 0;
 }

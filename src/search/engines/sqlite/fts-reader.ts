@@ -13,8 +13,8 @@ import { readWordFacets, type WordFacetCounts } from './word-facets.js';
  */
 export const DOC_LIST_CACHE_IDS = 16 * 1024 * 1024;
 
-/** Column weights of the BM25 score: a title match counts most, then the summary. */
-export const BM25_WEIGHTS = { title: 2, summary: 2, body: 1 } as const;
+/** Column weights of the BM25 score: a title match counts most, then the summary; author names below titles. */
+export const BM25_WEIGHTS = { title: 2, summary: 2, body: 1, authors: 1 } as const;
 
 /**
  * The FTS5 queries the engine runs, prepared once. Results come back as typed arrays of docs
@@ -40,7 +40,7 @@ export class FtsReader {
     this.#docs = db.prepare('SELECT group_concat(rowid) FROM article_fts WHERE article_fts MATCH ?').pluck();
     this.#scored = db
       .prepare(
-        `SELECT rowid, bm25(article_fts, ${w.title}, ${w.summary}, ${w.body}) FROM article_fts WHERE article_fts MATCH ?`,
+        `SELECT rowid, bm25(article_fts, ${w.title}, ${w.summary}, ${w.body}, ${w.authors}) FROM article_fts WHERE article_fts MATCH ?`,
       )
       .raw();
     this.#titleDocs = db.prepare('SELECT group_concat(rowid) FROM title_fts WHERE title_fts MATCH ?').pluck();

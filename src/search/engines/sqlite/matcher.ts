@@ -1,22 +1,28 @@
+import {
+  KEYWORD_QUERY_TERMS,
+  matchLevel,
+  weakestTerm,
+  removalOrder,
+  toLevelMasks,
+  type MatchingStrategy,
+} from '../../query/matching-strategy.js';
 import type { ParsedQuery } from '../../query/parse-query.js';
 import { SEARCH_LIMITS } from '../../search.schema.js';
 import type { ColumnStore } from './column-store.js';
 import { filterBits, hasFilters, PASS, type CompiledFilters } from './filters.js';
-import { anyOf, someTerms, without } from './fts-query.js';
+import { allTerms, anyOf, someTerms, without } from './fts-query.js';
 import type { FtsReader } from './fts-reader.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
-import { allTermsExpression } from './ranker.js';
 import type { Vocabulary } from './vocabulary.js';
 
-/** The matches of a query, before filters. */
-export interface QueryMatch {
-  plan?: QueryPlan;
-  /** Docs holding every word, ascending; undefined = every article (a browse). */
-  docs?: Int32Array;
-  /** Widens to partial matches; set only when the query has more than one term. */
-  widen?: () => { docs: Int32Array; allWords: Uint8Array };
-  widenBelow: number;
-}
+/**
+ * A typed prefix this short never makes an article a result on its own, in partial matching:
+ * `un` in `kim jong un` would otherwise bring every "universities" and "unemployment".
+ */
+export const WEAK_PREFIX_MAX = 2;
+
+/** Levels of a partial match (see `ResolvedMatches.levels`). */
+export const LEVEL = { allWords: 0, partial: 1, weakestOnly: 2 } as const;
 
 interface Deps {
   fts: FtsReader;
@@ -24,34 +30,119 @@ interface Deps {
   vocab: Vocabulary;
 }
 
-/**
- * Runs the query's FTS5 expression. Words match exactly, by typo, or as the typed prefix;
- * `-word` and `-"phrase"` always hold, in partial matches too. Partial matches hold a word
- * by its stem (see QueryPlan.partial).
- */
-export function matchQuery(parsed: ParsedQuery, { fts, store, vocab }: Deps): QueryMatch {
-  const excluded = parsedExcluded(parsed);
-  if (parsed.terms.length === 0) {
-    return { docs: excluded.length ? complement(store, fts.docs(someTerms(excluded))) : undefined, widenBelow: 0 };
-  }
-  const plan = planQuery(parsed, vocab);
-  const docs = fts.docs(without(allTermsExpression(plan, ['exact', 'typos']), excluded));
-  const match: QueryMatch = { plan, docs, widenBelow: SEARCH_LIMITS.partialMatchThreshold };
-  if (plan.partial.length > 1) {
-    match.widen = () => {
-      const anyTerm = someTerms(plan.partial.map(anyOf));
-      const allWords = new Uint8Array(store.capacity);
-      for (const d of docs) if (d < allWords.length) allWords[d] = 1;
-      return { docs: fts.docs(without(anyTerm, excluded)), allWords };
-    };
-  }
-  return match;
+/** The match set a search works on. */
+export interface ResolvedMatches {
+  plan?: QueryPlan;
+  /** Candidates before filters, ascending; undefined = every article. */
+  docs?: Int32Array;
+  /**
+   * Set when partial matches are included, per doc: 0 holds every word; higher levels rank
+   * after lower ones (`last`/`frequency`: how many groups of words were dropped; the default:
+   * 1 for some words, 2 for only the weakest one).
+   */
+  levels?: Uint8Array;
+  /** Matches before filters (bounds ranking cost). */
+  unfilteredMatches: number;
 }
 
-function parsedExcluded(parsed: ParsedQuery): string[] {
-  return parsed.excluded.map((e) =>
-    anyOf([e.kind === 'word' ? { kind: 'word', text: e.text } : { kind: 'phrase', words: e.words }]),
+/**
+ * Matches a query under a matching strategy (`undefined` = the default):
+ * - `all`: articles holding every word (exactly, within the typo budget, or as the typed prefix);
+ * - `last` / `frequency`: Meilisearch's strategies (src/search/query/matching-strategy.ts);
+ * - default: every word; when fewer than the threshold of articles passing the filters hold
+ *   them all, every article holding at least one word (through its English stem), except that
+ *   a typed prefix of 1-2 letters alone is not enough, and one holding only a very frequent word
+ *   of a short query ranks after the others (`weakestTerm`).
+ * `-word` and `-"phrase"` always hold.
+ */
+export function resolveMatches(
+  parsed: ParsedQuery,
+  filters: CompiledFilters,
+  deps: Deps,
+  strategy?: MatchingStrategy,
+): ResolvedMatches {
+  const { fts, store, vocab } = deps;
+  const excluded = parsed.excluded.map((e) =>
+    anyOf(
+      e.kind === 'word'
+        ? e.forms.filter((f) => f === e.text || vocab.docs(f) > 0).map((text) => ({ kind: 'word', text }))
+        : [{ kind: 'phrase', words: e.words }],
+    ),
   );
+  if (parsed.terms.length === 0) {
+    const docs = excluded.length ? complement(store, fts.docs(someTerms(excluded))) : undefined;
+    return { ...(docs && { docs }), unfilteredMatches: docs?.length ?? store.count };
+  }
+  const plan = planQuery(parsed, vocab);
+  const termExpressions = plan.terms.map((t) => anyOf([...t.exact, ...t.typos]));
+  const docs = fts.docs(without(allTerms(termExpressions), excluded));
+  const full: ResolvedMatches = { plan, docs, unfilteredMatches: docs.length };
+  if (strategy === 'all') return full;
+  if (strategy === 'last' || strategy === 'frequency') {
+    const termDocs = termExpressions.map((e) => fts.docs(e));
+    const order = removalOrder(
+      parsed.terms,
+      strategy,
+      termDocs.map((d) => d.length),
+    );
+    if (order.length === 0) return full;
+    const masks = toLevelMasks(order, parsed.terms.length);
+    const required = termExpressions.filter((_, i) => (masks.required & (1 << i)) !== 0);
+    const universe = fts.docs(without(required.length ? allTerms(required) : someTerms(termExpressions), excluded));
+    const held = heldMasks(store, termDocs);
+    const levels = new Uint8Array(store.capacity);
+    for (const d of universe) if (d < levels.length) levels[d] = Math.max(matchLevel(held[d]!, masks), 0);
+    return { plan, docs: universe, levels, unfilteredMatches: universe.length };
+  }
+  if (plan.partial.length < 2 || countPassing(docs, filters, store) >= SEARCH_LIMITS.partialMatchThreshold) return full;
+  return widen(plan, parsed, excluded, docs, deps);
+}
+
+/** The default's partial matches: any word but a short prefix; only the most frequent word ranks last. */
+function widen(
+  plan: QueryPlan,
+  parsed: ParsedQuery,
+  excluded: string[],
+  allWords: Int32Array,
+  { fts, store }: Deps,
+): ResolvedMatches {
+  const forms = plan.partial.map(anyOf);
+  const termCount = parsed.terms.length;
+  // Partial forms list the terms first, then the extra words of a long query.
+  const isStrong = (i: number) => {
+    const term = parsed.terms[i];
+    // A lone letter ("e" of "e-spo") is no word of its own either.
+    return !(term?.kind === 'word' && (term.text.length === 1 || (term.prefix && term.text.length <= WEAK_PREFIX_MAX)));
+  };
+  const strong = forms.map((_, i) => i).filter(isStrong);
+  if (strong.length === 0) return { plan, docs: allWords, unfilteredMatches: allWords.length };
+  const docs = fts.docs(without(someTerms(strong.map((i) => forms[i]!)), excluded));
+  // The most frequent query word that may make a result: alone, it ranks after the others.
+  const weakest =
+    termCount <= KEYWORD_QUERY_TERMS
+      ? weakestTerm(
+          parsed.terms.map((_, i) => fts.docs(forms[i]!).length),
+          parsed.terms.map((_, i) => isStrong(i)),
+          termCount,
+        )
+      : -1;
+  const levels = new Uint8Array(store.capacity).fill(LEVEL.partial);
+  if (weakest >= 0) {
+    const others = fts.docs(someTerms(strong.filter((i) => i !== weakest).map((i) => forms[i]!)));
+    for (const d of fts.docs(forms[weakest]!)) if (d < levels.length) levels[d] = LEVEL.weakestOnly;
+    for (const d of others) if (d < levels.length) levels[d] = LEVEL.partial;
+  }
+  for (const d of allWords) if (d < levels.length) levels[d] = LEVEL.allWords;
+  return { plan, docs, levels, unfilteredMatches: docs.length };
+}
+
+/** Per doc, a bit for each term whose doc list holds it. */
+function heldMasks(store: ColumnStore, termDocs: readonly Int32Array[]): Uint16Array {
+  const held = new Uint16Array(store.capacity);
+  termDocs.forEach((docs, i) => {
+    for (const d of docs) if (d < held.length) held[d]! |= 1 << i;
+  });
+  return held;
 }
 
 /** Every live doc not in `docs`. */
@@ -64,37 +155,10 @@ function complement(store: ColumnStore, docs: Int32Array): Int32Array {
   return out.subarray(0, n);
 }
 
-/** The match set a search works on, after deciding whether to widen to partial matches. */
-export interface ResolvedMatches {
-  plan?: QueryPlan;
-  /** Candidates before filters, ascending; undefined = every article. */
-  docs?: Int32Array;
-  /** Set when partial matches were added: 1 for docs holding every word. */
-  allWords?: Uint8Array;
-  /** Matches before filters (bounds ranking cost). */
-  fullMatches: number;
-}
-
-/**
- * Matches a query and widens it to partial matches when fewer than the threshold of articles
- * that pass the filters hold every word (the filters count: a reader sees filtered results).
- */
-export function resolveMatches(parsed: ParsedQuery, filters: CompiledFilters, deps: Deps): ResolvedMatches {
-  const match = matchQuery(parsed, deps);
-  const resolved: ResolvedMatches = { docs: match.docs, fullMatches: match.docs?.length ?? deps.store.count };
-  if (match.plan) resolved.plan = match.plan;
-  if (match.widen && countPassing(match.docs!, filters, deps.store, match.widenBelow) < match.widenBelow) {
-    const wide = match.widen();
-    resolved.docs = wide.docs;
-    resolved.allWords = wide.allWords;
-    resolved.fullMatches = wide.docs.length;
-  }
-  return resolved;
-}
-
-/** How many docs pass every filter, counting no further than `enough`. */
-function countPassing(docs: Int32Array, filters: CompiledFilters, store: ColumnStore, enough: number): number {
+/** How many docs pass every filter, counting no further than the partial-match threshold. */
+function countPassing(docs: Int32Array, filters: CompiledFilters, store: ColumnStore): number {
   if (!hasFilters(filters)) return docs.length;
+  const enough = SEARCH_LIMITS.partialMatchThreshold;
   let n = 0;
   for (let i = 0; i < docs.length && n < enough; i++) if (filterBits(filters, store, docs[i]!) === PASS.all) n++;
   return n;

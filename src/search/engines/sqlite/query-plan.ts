@@ -42,9 +42,13 @@ export function planQuery(parsed: ParsedQuery, vocab: Vocabulary): QueryPlan {
   const words = new Set<string>();
   const prefixes: string[] = [];
   const terms = parsed.terms.map((term): PlannedTerm => {
+    const synonyms = synonymForms(term);
+    // Letters of "u s" would mark every stray "s" ("Korea's"): only words of 2+ letters are marked.
+    for (const f of synonyms)
+      for (const w of f.kind === 'word' ? [f.text] : f.kind === 'phrase' ? f.words : []) if (w.length > 1) words.add(w);
     if (term.kind === 'phrase') {
       term.words.forEach((w) => words.add(w));
-      return { term, exact: [{ kind: 'phrase', words: term.words }], typos: [] };
+      return { term, exact: [{ kind: 'phrase', words: term.words }, ...synonyms], typos: [] };
     }
     const typos = vocab.typoCandidates(term.text, { prefix: term.prefix }).map((c) => c.term);
     typos.forEach((w) => words.add(w));
@@ -52,12 +56,16 @@ export function planQuery(parsed: ParsedQuery, vocab: Vocabulary): QueryPlan {
     else words.add(term.text);
     return {
       term,
-      exact: exactForms(term.text, term.prefix, vocab),
+      exact: [...exactForms(term.text, term.prefix, vocab), ...synonyms],
       typos: typos.map((text) => ({ kind: 'word', text })),
     };
   });
   const partial = [
-    ...terms.map((t) => (t.term.kind === 'word' && !t.term.prefix ? partialForms(t.term.text, vocab) : t.exact)),
+    ...terms.map((t) =>
+      t.term.kind === 'word' && !t.term.prefix
+        ? [...partialForms(t.term.text, vocab), ...synonymForms(t.term)]
+        : t.exact,
+    ),
     ...parsed.extra.map((w) => partialForms(w, vocab)),
   ];
   for (const forms of partial) for (const f of forms) if (f.kind === 'prefix') prefixes.push(f.text);
@@ -76,10 +84,37 @@ export function exactForms(
   vocab: Vocabulary,
   oneLetter = ONE_LETTER_COMPLETIONS,
 ): FtsAlternative[] {
-  if (!prefix) return [{ kind: 'word', text }];
+  if (!prefix) {
+    const split = vocab.docs(text) === 0 ? splitWord(text, vocab) : undefined;
+    return split
+      ? [
+          { kind: 'word', text },
+          { kind: 'phrase', words: split },
+        ]
+      : [{ kind: 'word', text }];
+  }
   if (text.length > 1) return [{ kind: 'prefix', text }];
   const completions = vocab.completions(text, oneLetter).map((c): FtsAlternative => ({ kind: 'word', text: c.term }));
   return completions.length > 0 ? completions : [{ kind: 'word', text }];
+}
+
+/**
+ * A word no article holds, split in two words that articles hold, as Meilisearch splits it
+ * (it takes the split whose two words stand side by side most often; here, the split whose
+ * rarer half is the most frequent). Halves of 2+ letters.
+ * @example splitWord('northkorea', vocab) -> ['north', 'korea']
+ */
+export function splitWord(word: string, vocab: Vocabulary): [string, string] | undefined {
+  let best: [string, string] | undefined;
+  let bestDocs = 0;
+  for (let k = 2; k <= word.length - 2; k++) {
+    const docs = Math.min(vocab.docs(word.slice(0, k)), vocab.docs(word.slice(k)));
+    if (docs > bestDocs) {
+      best = [word.slice(0, k), word.slice(k)];
+      bestDocs = docs;
+    }
+  }
+  return best;
 }
 
 /** The form a word takes in partial matching: its stem as a prefix, or typo corrections when unknown. */
@@ -92,6 +127,13 @@ export function partialForms(word: string, vocab: Vocabulary): FtsAlternative[] 
   // Porter stems are usually prefixes ("papers" -> "paper"); when not ("happy" -> "happi"), keep the word.
   if (stem.length < 3 || !word.startsWith(stem)) return [{ kind: 'word', text: word }];
   return [{ kind: 'prefix', text: stem }];
+}
+
+/** A term's synonyms as alternatives: one word, or a phrase. */
+function synonymForms(term: QueryTerm): FtsAlternative[] {
+  return (term.synonyms ?? []).map((words) =>
+    words.length === 1 ? { kind: 'word', text: words[0]! } : { kind: 'phrase', words },
+  );
 }
 
 function toExcluded(term: ExcludedTerm): FtsAlternative {

@@ -19,8 +19,8 @@ export interface RankRequest {
   plan: QueryPlan;
   /** Matches that pass the filters, ascending. */
   docs: Int32Array;
-  /** Set when partial matches are included: 1 for docs that hold every word. */
-  allWords?: Uint8Array;
+  /** Set when partial matches are included: per doc, 0 for every word, then levels that rank in order (ResolvedMatches.levels). */
+  levels?: Uint8Array;
   /** Matches before filtering; bounds the cost of scoring. */
   unfilteredMatches: number;
   /** How many ranked docs are needed (offset + page size). */
@@ -29,8 +29,9 @@ export interface RankRequest {
 
 /**
  * The ranking rules, in order (docs/ranking.md):
- * 1. words: docs holding every query word first; partial matches after them, by BM25 over
- *    the words they hold (stems count as the word; rare words weigh more);
+ * 1. words: docs holding every query word first; partial matches after them, level by level
+ *    (the matching strategy's), within a level by BM25 over the words they hold (stems count
+ *    as the word; rare words weigh more);
  * 2. typo: exact forms before typo-corrected ones;
  * 3. attribute: a query word in the title, then in the summary, then only in the body;
  * 4. BM25 within the bucket; in the title bucket, the summed rarity of the words the title
@@ -45,16 +46,19 @@ export class Ranker {
   ) {}
 
   rank(request: RankRequest): Int32Array {
-    const { docs, allWords, windowEnd } = request;
-    const full = allWords ? keep(docs, (d) => allWords[d] === 1) : docs;
-    const ranked = this.#rankAllWords(request, full);
-    if (!allWords || ranked.length >= windowEnd) return ranked.subarray(0, windowEnd);
-    const partial = keep(docs, (d) => allWords[d] !== 1);
-    const rest = this.#rankPartial(request, partial, windowEnd - ranked.length);
-    const out = new Int32Array(ranked.length + rest.length);
-    out.set(ranked);
-    out.set(rest, ranked.length);
-    return out;
+    const { docs, levels, windowEnd } = request;
+    const full = levels ? keep(docs, (d) => levels[d] === 0) : docs;
+    const ranked = Array.from(this.#rankAllWords(request, full));
+    if (!levels) return Int32Array.from(ranked.slice(0, windowEnd));
+    let top = 0;
+    for (const d of docs) top = Math.max(top, levels[d]!);
+    // Scored once for every level: one FTS5 pass over the words of the query.
+    const bm25 = lazy(() => this.#bm25(request, someTerms(request.plan.partial.map(anyOf)), BM25_LIMITS.partial));
+    for (let level = 1; level <= top && ranked.length < windowEnd; level++) {
+      const bucket = keep(docs, (d) => levels[d] === level);
+      for (const d of this.#rankPartial(bucket, windowEnd - ranked.length, bm25)) ranked.push(d);
+    }
+    return Int32Array.from(ranked.slice(0, windowEnd));
   }
 
   /** Rules 2-5 over docs that hold every word. */
@@ -98,9 +102,9 @@ export class Ranker {
   }
 
   /** Rule 1 for partial matches: BM25 over the words held (rarer and more often held first), then newest. */
-  #rankPartial(request: RankRequest, docs: Int32Array, needed: number): Int32Array {
+  #rankPartial(docs: Int32Array, needed: number, score: () => ((d: number) => number) | undefined): Int32Array {
     if (docs.length === 0 || needed <= 0) return new Int32Array(0);
-    const bm25 = this.#bm25(request, someTerms(request.plan.partial.map(anyOf)), BM25_LIMITS.partial);
+    const bm25 = score();
     const sorted = bm25
       ? topK(docs, needed, (a, b) => bm25(b) - bm25(a) || this.#newer(a, b))
       : this.#newest(docs, needed);

@@ -4,7 +4,15 @@ import { EngineUnavailableError, isAppError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
 import type { Suggestion, SuggestQuery } from '../../suggest/suggest.schema.js';
 import type { FacetSearchQuery, FacetValueHit } from '../../facet-search.schema.js';
-import { parseQuery } from '../../query/parse-query.js';
+import { toSuggestedQuery } from '../../query/did-you-mean.js';
+import { parseQuery, type ParsedQuery } from '../../query/parse-query.js';
+import {
+  applySynonyms,
+  DEFAULT_SYNONYMS,
+  toSynonymIndex,
+  type SynonymGroups,
+  type SynonymIndex,
+} from '../../query/synonyms.js';
 import type { RelatedHit, RelatedQuery } from '../../related/related.schema.js';
 import type { SearchEngine } from '../../search-engine.js';
 import type { SearchQuery, SearchResult } from '../../search.schema.js';
@@ -12,7 +20,7 @@ import { applyChanges, loadColumnStore, readCacheState, type CacheState } from '
 import type { ColumnStore } from './column-store.js';
 import { openDatabase, type Db } from './database.js';
 import { filterAndCount } from './facets.js';
-import { compileFilters } from './filters.js';
+import { compileFilters, type CompiledFilters } from './filters.js';
 import { FtsReader } from './fts-reader.js';
 import { ArticleRows, type ArticleRow } from './article-rows.js';
 import { loadHits } from './hit-loader.js';
@@ -27,11 +35,14 @@ interface Options {
   path: string;
   logger: Logger;
   cacheMiB?: number;
+  /** Applied at query time (default: the shipped news list; `[]` for none). */
+  synonyms?: SynonymGroups;
 }
 
 /** Opens the embedded engine's read side (creating an empty index when the file is new). */
-export function openSqliteEngine({ path, logger, cacheMiB = 64 }: Options): Promise<SearchEngine> {
-  return Promise.resolve(new SqliteSearchEngine(path, openDatabase({ path, cacheMiB }), logger));
+export function openSqliteEngine({ path, logger, cacheMiB = 64, synonyms }: Options): Promise<SearchEngine> {
+  const engine = new SqliteSearchEngine(path, openDatabase({ path, cacheMiB }), logger, synonyms ?? DEFAULT_SYNONYMS);
+  return Promise.resolve(engine);
 }
 
 /**
@@ -47,6 +58,7 @@ export class SqliteSearchEngine implements SearchEngine {
   readonly #fts: FtsReader;
   readonly #rows: ArticleRows;
   readonly #related: RelatedFinder;
+  readonly #synonyms: SynonymIndex;
   #store!: ColumnStore;
   #vocab!: Vocabulary;
   #titleVocab!: Vocabulary;
@@ -58,7 +70,9 @@ export class SqliteSearchEngine implements SearchEngine {
     readonly path: string,
     db: Db,
     logger: Logger,
+    synonyms: SynonymGroups = DEFAULT_SYNONYMS,
   ) {
+    this.#synonyms = toSynonymIndex(synonyms);
     this.#db = db;
     this.#logger = logger;
     this.#fts = new FtsReader(db);
@@ -69,11 +83,12 @@ export class SqliteSearchEngine implements SearchEngine {
 
   search(query: SearchQuery): Promise<SearchResult> {
     return this.#guard(() => {
-      const parsed = parseQuery(query.q);
+      const typed = parseQuery(query.q);
+      const parsed = applySynonyms(typed, this.#synonyms);
       const filters = compileFilters(query.filters, this.#store);
       const request = { facets: query.facets, facetLimit: query.facetLimit, dateInterval: query.dateInterval };
       const windowEnd = query.page * query.pageSize;
-      const matches = resolveMatches(parsed, filters, this.#deps());
+      const matches = resolveMatches(parsed, filters, this.#deps(), query.matchingStrategy);
       const counted = filterAndCount(
         this.#store,
         matches.docs,
@@ -86,9 +101,9 @@ export class SqliteSearchEngine implements SearchEngine {
           ? new Ranker(this.#fts, this.#store).rank({
               plan: matches.plan,
               docs: counted.docs,
-              unfilteredMatches: matches.fullMatches,
+              unfilteredMatches: matches.unfilteredMatches,
               windowEnd,
-              ...(matches.allWords ? { allWords: matches.allWords } : {}),
+              ...(matches.levels ? { levels: matches.levels } : {}),
             })
           : this.#byDate(counted.docs, query.sort === 'oldest', windowEnd);
       const pageDocs = ordered.subarray((query.page - 1) * query.pageSize, windowEnd);
@@ -98,9 +113,14 @@ export class SqliteSearchEngine implements SearchEngine {
       const result: SearchResult = {
         hits: loadHits(this.#rows, pageDocs, highlight),
         totalHits: counted.docs.length,
+        fullMatches: countAllWords(counted.docs, matches.levels),
         facets: counted.facets,
       };
       if (counted.dateInterval) result.dateInterval = counted.dateInterval;
+      if (result.fullMatches === 0 && parsed.terms.length > 0) {
+        const suggested = this.#suggestedQuery(typed, filters);
+        if (suggested !== undefined) result.suggestedQuery = suggested;
+      }
       return result;
     });
   }
@@ -134,6 +154,27 @@ export class SqliteSearchEngine implements SearchEngine {
       this.#db.close();
     }
     return Promise.resolve();
+  }
+
+  /**
+   * "Did you mean" by the shared rule: words known to the whole index, typo fixes from the title
+   * vocabulary (one typo from 4 letters); kept only when every word of it is held under the filters.
+   */
+  #suggestedQuery(parsed: ParsedQuery, filters: CompiledFilters): string | undefined {
+    const suggested = toSuggestedQuery(
+      parsed,
+      (w) => this.#vocab.docs(w) > 0,
+      (w) => this.#titleVocab.typoCandidates(w, { maxTypos: 1 })[0]?.term,
+    );
+    if (suggested === undefined) return undefined;
+    const check = applySynonyms(parseQuery(`${suggested} `), this.#synonyms);
+    const matches = resolveMatches(check, filters, this.#deps(), 'all');
+    const counted = filterAndCount(this.#store, matches.docs, filters, {
+      facets: [],
+      facetLimit: 1,
+      dateInterval: 'auto',
+    });
+    return counted.docs.length > 0 ? suggested : undefined;
   }
 
   #deps() {
@@ -190,6 +231,14 @@ export class SqliteSearchEngine implements SearchEngine {
     if (docs.length === store.count && !oldest) return store.byDateDesc().subarray(0, windowEnd);
     return store.pickByDate(docs, windowEnd, oldest);
   }
+}
+
+/** How many of the docs hold every word (level 0); all of them when no partial match was added. */
+function countAllWords(docs: Int32Array, levels: Uint8Array | undefined): number {
+  if (!levels) return docs.length;
+  let n = 0;
+  for (const d of docs) if (levels[d] === 0) n++;
+  return n;
 }
 
 /** A stored row, body included -> the API's article; absent optional fields stay absent. */

@@ -14,6 +14,8 @@ interface StoredText {
   title: string;
   summary: string | null;
   body: string;
+  /** Author names joined by "; " (searchable). */
+  authors: string;
 }
 
 /**
@@ -163,7 +165,12 @@ export class SqliteWriter {
       source: article.source ?? null,
       seq,
     };
-    const text = { title: article.title, summary: article.summary ?? null, body: article.body };
+    const text = {
+      title: article.title,
+      summary: article.summary ?? null,
+      body: article.body,
+      authors: article.authors.join('; '),
+    };
     if (existing) {
       this.#unindex(existing.doc, s.getText.get(existing.doc) as StoredText);
       s.updateMeta.run({ doc: existing.doc, ...meta });
@@ -202,7 +209,7 @@ export class SqliteWriter {
 function prepareStatements(db: Db) {
   return {
     findDoc: db.prepare('SELECT doc FROM articles WHERE id = ?'),
-    getText: db.prepare('SELECT title, summary, body FROM article_text WHERE doc = ?'),
+    getText: db.prepare('SELECT title, summary, body, authors FROM article_text WHERE doc = ?'),
     insertMeta:
       db.prepare(`INSERT INTO articles(id, section, published_at, title_words, tags, authors, url, updated_at, language, source, seq)
       VALUES (@id, @section, @published_at, @title_words, @tags, @authors, @url, @updated_at, @language, @source, @seq)`),
@@ -210,17 +217,19 @@ function prepareStatements(db: Db) {
       db.prepare(`UPDATE articles SET section = @section, published_at = @published_at, title_words = @title_words, tags = @tags, authors = @authors,
       url = @url, updated_at = @updated_at, language = @language, source = @source, seq = @seq WHERE doc = @doc AND id = @id`),
     insertText: db.prepare(
-      'INSERT INTO article_text(doc, title, summary, body) VALUES (@doc, @title, @summary, @body)',
+      'INSERT INTO article_text(doc, title, summary, body, authors) VALUES (@doc, @title, @summary, @body, @authors)',
     ),
-    updateText: db.prepare('UPDATE article_text SET title = @title, summary = @summary, body = @body WHERE doc = @doc'),
+    updateText: db.prepare(
+      'UPDATE article_text SET title = @title, summary = @summary, body = @body, authors = @authors WHERE doc = @doc',
+    ),
     deleteText: db.prepare('DELETE FROM article_text WHERE doc = ?'),
     deleteMeta: db.prepare('DELETE FROM articles WHERE doc = ?'),
     logDeletion: db.prepare('INSERT INTO deletions(seq, doc) VALUES (?, ?)'),
     ftsInsert: db.prepare(
-      'INSERT INTO article_fts(rowid, title, summary, body) VALUES (@doc, @title, @summary, @body)',
+      'INSERT INTO article_fts(rowid, title, summary, body, authors) VALUES (@doc, @title, @summary, @body, @authors)',
     ),
     ftsDelete: db.prepare(
-      "INSERT INTO article_fts(article_fts, rowid, title, summary, body) VALUES ('delete', @doc, @title, @summary, @body)",
+      "INSERT INTO article_fts(article_fts, rowid, title, summary, body, authors) VALUES ('delete', @doc, @title, @summary, @body, @authors)",
     ),
     titleInsert: db.prepare('INSERT INTO title_fts(rowid, title) VALUES (@doc, @title)'),
     titleDelete: db.prepare("INSERT INTO title_fts(title_fts, rowid, title) VALUES ('delete', @doc, @title)"),

@@ -7,7 +7,14 @@ import {
   typedSuggestionText,
   type SuggestInput,
 } from '../../suggest/suggest-plan.js';
-import { candidateTexts, lastWordForms, toQuerySuggestions } from '../../suggest/query-completions.js';
+import {
+  candidateTexts,
+  lastWordForms,
+  PHRASE_SAMPLE,
+  phraseCompletions,
+  toQuerySuggestions,
+  wantsPhrases,
+} from '../../suggest/query-completions.js';
 import { toArticleSuggestions } from '../../suggest/article-suggestions.js';
 import { matchAtWord, toFacetSuggestions } from '../../suggest/facet-suggestions.js';
 import { formatUtc } from '../../../articles/dates.js';
@@ -61,9 +68,33 @@ function typoCandidates(word: string, prefix: boolean, vocab: Vocabulary): strin
 function queryCompletions(input: SuggestInput, filters: CompiledFilters, deps: Deps): Suggestion[] {
   const { last, open } = input;
   const completions = open ? deps.titleVocab.completions(last, COMPLETION_CANDIDATES).map((c) => c.term) : [];
-  const forms = lastWordForms(input, completions, typoCandidates(last, open, deps.titleVocab));
-  const counts = candidateTexts(input, forms).map((words) => countHolding(words, filters, deps));
-  return toQuerySuggestions(input, forms, counts);
+  const phrases = phraseCompletions(input, wantsPhrases(input) ? sampleTitles(last, filters, deps) : []);
+  const forms = lastWordForms(input, completions, typoCandidates(last, open, deps.titleVocab), phrases);
+  const texts = candidateTexts(input, forms);
+  const counts = texts.map((words) => countHolding(words, filters, deps));
+  const suggestions = toQuerySuggestions(input, forms, counts);
+  if (suggestions.length > 0 || !hasFilters(filters)) return suggestions;
+  // Under filters no title may hold a candidate while the articles' text does: counted there.
+  return toQuerySuggestions(
+    input,
+    forms,
+    texts.map((words) => countInText(words, filters, deps)),
+  );
+}
+
+/** Titles (the latest indexed first) holding a word starting with `prefix` and passing the filters. */
+function sampleTitles(prefix: string, filters: CompiledFilters, deps: Deps): string[] {
+  const expression = anyOf(exactForms(prefix, true, deps.titleVocab, COMPLETION_CANDIDATES));
+  const passes = (d: number) => !hasFilters(filters) || filterBits(filters, deps.store, d) === PASS.all;
+  return deps.rows.byDocs(deps.fts.latestTitleDocs(expression, PHRASE_SAMPLE, passes)).map((row) => row.title);
+}
+
+/** Articles holding every word anywhere (exactly) and passing the filters. */
+function countInText(words: string[], filters: CompiledFilters, deps: Deps): number {
+  let n = 0;
+  for (const d of deps.fts.docs(allTerms(words.map((text) => anyOf([{ kind: 'word', text }])))))
+    if (filterBits(filters, deps.store, d) === PASS.all) n++;
+  return n;
 }
 
 /**
@@ -82,8 +113,9 @@ function countHolding(words: string[], filters: CompiledFilters, deps: Deps): nu
 
 function facetSuggestions(input: SuggestInput, filters: CompiledFilters, store: ColumnStore): Suggestion[] {
   const typed = input.words.join(' ');
-  const values: { type: 'section' | 'tag'; value: string; count: number }[] = [];
-  for (const facet of ['section', 'tags'] as const) {
+  const values: { type: 'section' | 'tag' | 'author'; value: string; count: number }[] = [];
+  const types = { section: 'section', tags: 'tag', authors: 'author' } as const;
+  for (const facet of ['section', 'tags', 'authors'] as const) {
     const dict = facetDictionary(store, facet);
     const matching = dict
       .withWordStarting(typed[0]!)
@@ -92,8 +124,7 @@ function facetSuggestions(input: SuggestInput, filters: CompiledFilters, store: 
     if (matching.length === 0) continue;
     // Counts only when something matched: they cost a pass over every article.
     const counts = facetCounts(store, undefined, filters, facet);
-    for (const [id, value] of matching)
-      values.push({ type: facet === 'section' ? 'section' : 'tag', value, count: counts[id]! });
+    for (const [id, value] of matching) values.push({ type: types[facet], value, count: counts[id]! });
   }
   return toFacetSuggestions(typed, values);
 }
