@@ -6,7 +6,7 @@ import { openDatabase } from '../../src/search/engines/sqlite/database.js';
 import { compileFilters } from '../../src/search/engines/sqlite/filters.js';
 import { FtsReader } from '../../src/search/engines/sqlite/fts-reader.js';
 import { resolveMatches } from '../../src/search/engines/sqlite/matcher.js';
-import { Ranker } from '../../src/search/engines/sqlite/ranker.js';
+import { BM25_LIMITS, Ranker } from '../../src/search/engines/sqlite/ranker.js';
 import { SqliteWriter } from '../../src/search/engines/sqlite/sqlite-writer.js';
 import { Vocabulary } from '../../src/search/engines/sqlite/vocabulary.js';
 
@@ -46,6 +46,7 @@ function rankerOver(articles: Article[]): (q: string) => string[] {
       plan: matches.plan!,
       docs: matches.docs!,
       unfilteredMatches: matches.unfilteredMatches,
+      unfilteredFullMatches: matches.unfilteredFullMatches,
       windowEnd: 20,
       ...(matches.levels ? { levels: matches.levels } : {}),
     });
@@ -96,5 +97,17 @@ describe('Ranker', () => {
     const ranked = rankerOver([...common, rare])('weather typhoon ');
     expect(ranked[0]).toBe(rare.id);
     expect(ranked).toHaveLength(7);
+  });
+
+  it('when a few articles hold every word among thousands holding one of them, then those few are still ranked by BM25, not by date', () => {
+    // More articles than BM25_LIMITS.allWords hold "harbour" alone, so the widened match set is
+    // large; only two hold both words, and their order must still follow how well they match.
+    const filler = 'council budget weather report ferry schedule '.repeat(30);
+    const many = Array.from({ length: BM25_LIMITS.allWords + 100 }, (_, i) =>
+      article('Port news', `The harbour opened ${i}.`, 2, 'Port news.'),
+    );
+    const strong = article('Shipping', 'Harbour strike: the harbour strike goes on.', 1, 'Port news.');
+    const weak = article('Shipping', `${filler} harbour ${filler} strike ${filler}`, 9, 'Port news.');
+    expect(rankerOver([...many, strong, weak])('harbour strike ').slice(0, 2)).toEqual([strong.id, weak.id]);
   });
 });

@@ -41,8 +41,10 @@ export interface ResolvedMatches {
    * 1 for some words, 2 for only the weakest one).
    */
   levels?: Uint8Array;
-  /** Matches before filters (bounds ranking cost). */
+  /** Matches before filters (bounds the cost of scoring partial matches). */
   unfilteredMatches: number;
+  /** Of those, the ones holding every word (bounds the cost of scoring them, apart from the rest). */
+  unfilteredFullMatches: number;
 }
 
 /**
@@ -71,12 +73,13 @@ export function resolveMatches(
   );
   if (parsed.terms.length === 0) {
     const docs = excluded.length ? complement(store, fts.docs(someTerms(excluded))) : undefined;
-    return { ...(docs && { docs }), unfilteredMatches: docs?.length ?? store.count };
+    const count = docs?.length ?? store.count;
+    return { ...(docs && { docs }), unfilteredMatches: count, unfilteredFullMatches: count };
   }
   const plan = planQuery(parsed, vocab);
   const termExpressions = plan.terms.map((t) => anyOf([...t.exact, ...t.typos]));
   const docs = fts.docs(without(allTerms(termExpressions), excluded));
-  const full: ResolvedMatches = { plan, docs, unfilteredMatches: docs.length };
+  const full: ResolvedMatches = { plan, docs, unfilteredMatches: docs.length, unfilteredFullMatches: docs.length };
   if (strategy === 'all') return full;
   if (strategy === 'last' || strategy === 'frequency') {
     const termDocs = termExpressions.map((e) => fts.docs(e));
@@ -92,7 +95,7 @@ export function resolveMatches(
     const held = heldMasks(store, termDocs);
     const levels = new Uint8Array(store.capacity);
     for (const d of universe) if (d < levels.length) levels[d] = Math.max(matchLevel(held[d]!, masks), 0);
-    return { plan, docs: universe, levels, unfilteredMatches: universe.length };
+    return { plan, docs: universe, levels, unfilteredMatches: universe.length, unfilteredFullMatches: docs.length };
   }
   if (plan.partial.length < 2 || countPassing(docs, filters, store) >= SEARCH_LIMITS.partialMatchThreshold) return full;
   return widen(plan, parsed, excluded, docs, deps);
@@ -115,7 +118,9 @@ function widen(
     return !(term?.kind === 'word' && (term.text.length === 1 || (term.prefix && term.text.length <= WEAK_PREFIX_MAX)));
   };
   const strong = forms.map((_, i) => i).filter(isStrong);
-  if (strong.length === 0) return { plan, docs: allWords, unfilteredMatches: allWords.length };
+  if (strong.length === 0) {
+    return { plan, docs: allWords, unfilteredMatches: allWords.length, unfilteredFullMatches: allWords.length };
+  }
   const docs = fts.docs(without(someTerms(strong.map((i) => forms[i]!)), excluded));
   // The most frequent query word that may make a result: alone, it ranks after the others.
   const weakest =
@@ -133,7 +138,7 @@ function widen(
     for (const d of others) if (d < levels.length) levels[d] = LEVEL.partial;
   }
   for (const d of allWords) if (d < levels.length) levels[d] = LEVEL.allWords;
-  return { plan, docs, levels, unfilteredMatches: docs.length };
+  return { plan, docs, levels, unfilteredMatches: docs.length, unfilteredFullMatches: allWords.length };
 }
 
 /** Per doc, a bit for each term whose doc list holds it. */

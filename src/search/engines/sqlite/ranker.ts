@@ -21,8 +21,13 @@ export interface RankRequest {
   docs: Int32Array;
   /** Set when partial matches are included: per doc, 0 for every word, then levels that rank in order (ResolvedMatches.levels). */
   levels?: Uint8Array;
-  /** Matches before filtering; bounds the cost of scoring. */
+  /** Matches before filtering; bounds the cost of scoring partial matches. */
   unfilteredMatches: number;
+  /**
+   * Of those, the ones holding every word; bounds the cost of scoring them. Counted apart:
+   * a few articles holding every word keep BM25 however many hold only some of the words.
+   */
+  unfilteredFullMatches: number;
   /** How many ranked docs are needed (offset + page size). */
   windowEnd: number;
 }
@@ -53,7 +58,9 @@ export class Ranker {
     let top = 0;
     for (const d of docs) top = Math.max(top, levels[d]!);
     // Scored once for every level: one FTS5 pass over the words of the query.
-    const bm25 = lazy(() => this.#bm25(request, someTerms(request.plan.partial.map(anyOf)), BM25_LIMITS.partial));
+    const bm25 = lazy(() =>
+      this.#bm25(request.unfilteredMatches, someTerms(request.plan.partial.map(anyOf)), BM25_LIMITS.partial),
+    );
     for (let level = 1; level <= top && ranked.length < windowEnd; level++) {
       const bucket = keep(docs, (d) => levels[d] === level);
       for (const d of this.#rankPartial(bucket, windowEnd - ranked.length, bm25)) ranked.push(d);
@@ -71,7 +78,9 @@ export class Ranker {
     const titleScores = this.#titleScores(plan);
     // Computed only when the page reaches past the title buckets.
     const summary = lazy(() => this.#bitmap(this.fts.docs(inColumns(['summary'], anyForm))));
-    const score = lazy(() => this.#bm25(request, allTermsExpression(plan, ['exact', 'typos']), BM25_LIMITS.allWords));
+    const score = lazy(() =>
+      this.#bm25(request.unfilteredFullMatches, allTermsExpression(plan, ['exact', 'typos']), BM25_LIMITS.allWords),
+    );
     const out: number[] = [];
     for (const typoBucket of hasTypos ? [false, true] : [false]) {
       const bucket = exact ? keep(docs, (d) => (exact[d] !== 1) === typoBucket) : docs;
@@ -111,9 +120,9 @@ export class Ranker {
     return Int32Array.from(sorted);
   }
 
-  /** BM25 scores when affordable, else undefined (recency decides). */
-  #bm25(request: RankRequest, expression: string, limit: number): ((d: number) => number) | undefined {
-    if (request.unfilteredMatches > limit) return undefined;
+  /** BM25 scores when the `matches` FTS5 must score are affordable, else undefined (recency decides). */
+  #bm25(matches: number, expression: string, limit: number): ((d: number) => number) | undefined {
+    if (matches > limit) return undefined;
     const scores = this.fts.scores(expression);
     return (d) => scores.get(d) ?? 0;
   }
