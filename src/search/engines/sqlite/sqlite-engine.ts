@@ -102,7 +102,7 @@ export class SqliteSearchEngine implements SearchEngine {
               plan: matches.plan,
               docs: counted.docs,
               unfilteredMatches: matches.unfilteredMatches,
-      unfilteredFullMatches: matches.unfilteredFullMatches,
+              unfilteredFullMatches: matches.unfilteredFullMatches,
               windowEnd,
               ...(matches.levels ? { levels: matches.levels } : {}),
             })
