@@ -84,7 +84,13 @@ export async function indexPlan(
   );
   await index.begin({ rebuild: options.rebuild === true });
   const run = new IndexRun(index, batchSize, bytesTotal, logger);
-  const warnings = await readAll(plan.files, run, { ...options, zones: { run: timezone, fallback: defaultTimezone } });
+  const warnings = await readAll(plan.files, run, {
+    ...options,
+    zones: { run: timezone, fallback: defaultTimezone },
+  }).catch(async (error: unknown) => {
+    await run.abandon();
+    throw error;
+  });
 
   const deleted = options.sync ? await deleteMissing(index, run.seen, batchSize, options.signal) : 0;
   options.signal?.throwIfAborted();

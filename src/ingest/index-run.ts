@@ -32,7 +32,10 @@ export class IndexRun {
   indexed = 0;
   // Ids of the pending batch seen for the first time: they count as indexed once it is sent.
   #firstSeenInBatch = new Set<string>();
-  readonly #batch = new ArticleBatch();
+  #batch = new ArticleBatch();
+  // The batch being written while the next one is read and validated: the index writes on
+  // another thread (SQLite) or server (Meilisearch), so reading need not wait for it.
+  #inFlight: Promise<void> | undefined;
 
   constructor(
     private readonly index: ArticleIndex,
@@ -63,26 +66,58 @@ export class IndexRun {
     else this.#firstSeenInBatch.add(article.id);
     this.seen.add(article.id);
     this.#batch.add(article, origin);
-    if (this.#batch.size >= this.batchSize) await this.flush();
+    if (this.#batch.size >= this.batchSize) await this.#send();
   }
 
   /**
-   * Sends the pending batch, if any. Articles the engine rejects one by one are reported as
-   * invalid records (the rest of the batch is stored); any other adapter failure propagates
-   * and ends the run.
+   * Sends the pending batch, if any, and waits until every batch sent is written. Articles the
+   * engine rejects one by one are reported as invalid records (the rest of the batch is
+   * stored); any other adapter failure propagates and ends the run.
    */
   async flush(): Promise<void> {
+    await this.#send();
+    await this.#settle();
+  }
+
+  /**
+   * Starts writing the pending batch once the one before it is written: at most one batch is in
+   * flight, so memory holds two batches at most and batches are written in order.
+   */
+  async #send(): Promise<void> {
     if (this.#batch.size === 0) return;
-    const size = this.#batch.size;
+    const batch = this.#batch;
+    const firstSeen = this.#firstSeenInBatch;
+    this.#batch = new ArticleBatch();
+    this.#firstSeenInBatch = new Set();
+    await this.#settle();
+    const writing = this.#write(batch, firstSeen);
+    // Handled where it is awaited (#settle); until then a failure must not count as unhandled.
+    writing.catch(() => undefined);
+    this.#inFlight = writing;
+  }
+
+  /** When the run fails elsewhere: lets the batch in flight end (its failure is not the run's error). */
+  async abandon(): Promise<void> {
+    await this.#inFlight?.catch(() => undefined);
+    this.#inFlight = undefined;
+  }
+
+  /** Waits for the batch in flight; its failure is thrown here. */
+  async #settle(): Promise<void> {
+    const inFlight = this.#inFlight;
+    this.#inFlight = undefined;
+    await inFlight;
+  }
+
+  async #write(batch: ArticleBatch, firstSeen: Set<string>): Promise<void> {
+    const size = batch.size;
     // An article the engine refused is invalid, no longer indexed (or a duplicate).
-    for (const { id, record } of await this.#batch.writeTo(this.index)) {
-      if (!this.#firstSeenInBatch.delete(id)) this.duplicates -= 1;
+    for (const { id, record } of await batch.writeTo(this.index)) {
+      if (!firstSeen.delete(id)) this.duplicates -= 1;
       this.#reject(record);
     }
     // Counted only after success: a failed batch is not indexed.
-    this.indexed += this.#firstSeenInBatch.size;
-    this.#firstSeenInBatch.clear();
-    this.#batch.clear();
+    this.indexed += firstSeen.size;
     this.logger.debug({ size, indexed: this.indexed }, 'batch indexed');
   }
 

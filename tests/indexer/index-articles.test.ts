@@ -212,6 +212,46 @@ describe('indexSources', () => {
     expect(index.methods()).toEqual(['begin', 'upsert', 'upsert']);
   });
 
+  it('when the index is still writing a batch, then the next articles are read and validated meanwhile, and batches land in order', async () => {
+    write('a.ndjson', ndjson(...Array.from({ length: 1_500 }, (_, i) => article(`p${i}`))));
+    let reachedThousand = () => {};
+    const progressed = { promise: new Promise<void>((done) => (reachedThousand = done)) };
+    const readWhileFirstWrite: boolean[] = [];
+    class SlowIndex extends MemoryArticleIndex {
+      override async upsert(batch: Parameters<MemoryArticleIndex['upsert']>[0]): Promise<void> {
+        // The first batch is written only once the run has read 1,000 records (or 2 s passed).
+        if (this.upserts === 0) {
+          const reached = await Promise.race([
+            progressed.promise.then(() => true),
+            new Promise<false>((done) => setTimeout(() => done(false), 2_000)),
+          ]);
+          readWhileFirstWrite.push(reached);
+        }
+        return super.upsert(batch);
+      }
+    }
+    const index = new SlowIndex();
+    const report = await indexSources([dir], index, {
+      batchSize: 600,
+      onProgress: (p) => p.read >= 1_000 && reachedThousand(),
+    });
+    expect(readWhileFirstWrite).toEqual([true]);
+    expect(index.calls.filter((c) => c.method === 'upsert').map((c) => ('ids' in c ? c.ids[0] : ''))).toEqual([
+      'p0',
+      'p600',
+      'p1200',
+    ]);
+    expect(report).toMatchObject({ read: 1_500, indexed: 1_500 });
+    expect(index.stored.size).toBe(1_500);
+  });
+
+  it('when a batch fails while the next one is being read, then the run fails with that error and finish is never called', async () => {
+    write('a.ndjson', ndjson(...Array.from({ length: 7 }, (_, i) => article(`q${i}`))));
+    const index = new MemoryArticleIndex({ failOnUpsert: 1 });
+    await expect(indexSources([dir], index, { batchSize: 2 })).rejects.toThrow('engine down');
+    expect(index.methods()).toEqual(['begin', 'upsert']);
+  });
+
   it('when a path given explicitly does not exist, then the run fails before touching the index', async () => {
     const index = new MemoryArticleIndex();
     const error = await indexSources([join(dir, 'missing.ndjson')], index).catch((e: unknown) => e);
