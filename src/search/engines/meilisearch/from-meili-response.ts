@@ -27,12 +27,8 @@ export function toHighlight(hit: Pick<MeiliHit, 'title' | '_formatted'>): NonNul
   return { title: markedToHtml(formatted.title ?? hit.title), snippet: markedToHtml(chooseSnippet(formatted)) };
 }
 
-/**
- * One Meilisearch hit (unvalidated JSON) -> our hit, keys in the response schema's order.
- * Throws a ZodError when the hit is not one of our documents.
- */
-export function toSearchHit(raw: unknown, withHighlight: boolean): SearchHit {
-  const hit = MeiliHitSchema.parse(raw);
+/** A stored document's fields as our hit without highlight (search and related hits alike), keys in the schema's order. */
+export function toHitFields(hit: MeiliHit): Omit<SearchHit, 'highlight'> {
   return {
     id: hit.id,
     title: hit.title,
@@ -42,8 +38,16 @@ export function toSearchHit(raw: unknown, withHighlight: boolean): SearchHit {
     authors: hit.authors,
     publishedAt: hit.publishedAtIso,
     url: hit.url ?? null,
-    ...(withHighlight && { highlight: toHighlight(hit) }),
   };
+}
+
+/**
+ * One Meilisearch hit (unvalidated JSON) -> our hit, keys in the response schema's order.
+ * Throws a ZodError when the hit is not one of our documents.
+ */
+export function toSearchHit(raw: unknown, withHighlight: boolean): SearchHit {
+  const hit = MeiliHitSchema.parse(raw);
+  return { ...toHitFields(hit), ...(withHighlight && { highlight: toHighlight(hit) }) };
 }
 
 /**

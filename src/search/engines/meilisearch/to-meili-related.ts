@@ -4,6 +4,7 @@ import type { RelatedTerm, TermStats } from '../../related/article-terms.js';
 import type { RelatedArticle } from '../../related/related-blend.js';
 import type { RelatedHit } from '../../related/related.schema.js';
 import type { SearchFilters } from '../../search.schema.js';
+import { toHitFields } from './from-meili-response.js';
 import { HIT_ATTRIBUTES, MeiliDocumentSchema, MeiliHitSchema } from './meili-document.js';
 import { toMeiliFilter } from './to-meili-filter.js';
 
@@ -95,16 +96,7 @@ export function fromCandidateResults(results: readonly Pick<MultiSearchResult<Re
   return results.flatMap((result) =>
     result.hits.map((raw): MeiliCandidate => {
       const doc = CandidateHitSchema.parse(raw);
-      const hit: RelatedHit = {
-        id: doc.id,
-        title: doc.title,
-        summary: doc.summary ?? null,
-        section: doc.section,
-        tags: doc.tags,
-        authors: doc.authors,
-        publishedAt: doc.publishedAtIso,
-        url: doc.url ?? null,
-      };
+      const hit: RelatedHit = toHitFields(doc);
       return { ...hit, body: doc.body, publishedAtMs: parseIsoDate(doc.publishedAtIso) ?? 0, hit };
     }),
   );
