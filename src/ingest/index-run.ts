@@ -98,8 +98,7 @@ export class IndexRun {
 
   /** When the run fails elsewhere: lets the batch in flight end (its failure is not the run's error). */
   async abandon(): Promise<void> {
-    await this.#inFlight?.catch(() => undefined);
-    this.#inFlight = undefined;
+    await this.#settle().catch(() => undefined);
   }
 
   /** Waits for the batch in flight; its failure is thrown here. */

@@ -1,20 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { indexSources, type IndexProgress } from '../../src/ingest/index-articles.js';
 import { IndexReportSchema } from '../../src/ingest/index-report.schema.js';
 import { IndexerError, IndexerErrorCode } from '../../src/ingest/indexer-error.js';
+import { caseFolders } from './case-folders.js';
 import { MemoryArticleIndex } from './memory-index.js';
 
-const root = mkdtempSync(join(tmpdir(), 'indexer-run-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const cases = caseFolders('indexer-run-');
 let dir: string;
-let counter = 0;
-beforeEach(() => {
-  dir = join(root, `case-${(counter += 1)}`);
-  mkdirSync(dir);
-});
+beforeEach(() => (dir = cases.dir()));
+const write = cases.write;
 
 const article = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
@@ -25,12 +21,6 @@ const article = (id: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const ndjson = (...items: unknown[]) => items.map((item) => JSON.stringify(item)).join('\n') + '\n';
-function write(name: string, content: string | Buffer): string {
-  const path = join(dir, name);
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, content);
-  return path;
-}
 
 describe('indexSources', () => {
   it('when there are more articles than a batch holds, then they are sent in batches of that size', async () => {

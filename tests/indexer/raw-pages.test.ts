@@ -1,26 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { indexSources } from '../../src/ingest/index-articles.js';
 import { IndexerError, IndexerErrorCode } from '../../src/ingest/indexer-error.js';
+import { caseFolders } from './case-folders.js';
 import { MemoryArticleIndex } from './memory-index.js';
 
-const root = mkdtempSync(join(tmpdir(), 'indexer-pages-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const cases = caseFolders('indexer-pages-');
 let dir: string;
-let counter = 0;
-beforeEach(() => {
-  dir = join(root, `case-${(counter += 1)}`);
-  mkdirSync(dir);
-});
-
-function write(name: string, content: string): string {
-  const path = join(dir, name);
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, content);
-  return path;
-}
+beforeEach(() => (dir = cases.dir()));
+const write = cases.write;
 /** A raw page written at 10:00 local time on May 1, 2024. */
 const page = (title: string, time = '10:00 May 01, 2024') =>
   `${title}\n\nWorld ${time}\n\nBy A. Writer\n\nSEOUL, May 1 (Example News) -- Some text about ${title}.\n`;
